@@ -1,0 +1,165 @@
+"""Fonts for the sheets: the bundled WenQuanYi Micro Hei, embedded as a subset, with fallbacks.
+
+Every character of the content is checked against the font before rendering. A character the
+bundled font lacks (a 生僻字 in a name) is set in a fallback TrueType font when one on the PC has it
+(SimSun/SimSun-ExtB on Windows, WenQuanYi Zen Hei on Linux, or any font dropped into
+resources/fonts/fallback/); if none has it, a red marker with its code point is printed in its place
+and the caller is told, so it never vanishes silently.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from app.paths import resource
+
+logger = logging.getLogger(__name__)
+
+MAIN_FONT = "WQYMicroHei"
+MAIN_FONT_FILE = "wqy-microhei.ttc"
+MISSING_COLOR = "#c00000"
+
+_SYSTEM_FALLBACKS = [
+    "C:/Windows/Fonts/simsun.ttc",
+    "C:/Windows/Fonts/simsunb.ttf",
+    "C:/Windows/Fonts/SimsunExtG.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+]
+# Characters that are layout, not glyphs: never reported as missing.
+_LAYOUT_CHARS = set("\n\r\t ")
+FULL_WIDTH_SPACE = "\u3000"
+# reportlab treats U+3000 as a word break and collapses it; four no-break spaces are ~1 em in this font.
+_FULL_WIDTH_SPACE_MARKUP = "\u00a0" * 4
+
+
+@cache
+def main_font() -> str:
+    path = resource("fonts", MAIN_FONT_FILE)
+    pdfmetrics.registerFont(TTFont(MAIN_FONT, str(path), subfontIndex=0))
+    return MAIN_FONT
+
+
+def _covers(font_name: str) -> set[int]:
+    return set(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+@cache
+def _main_coverage() -> frozenset[int]:
+    return frozenset(_covers(main_font()))
+
+
+def _fallback_candidates() -> list[Path]:
+    folder = resource("fonts", "fallback")
+    local = sorted(folder.glob("*.tt[fc]")) if folder.is_dir() else []
+    extra = [Path(p) for p in os.environ.get("SANQIANG_FALLBACK_FONTS", "").split(os.pathsep) if p]
+    return [*extra, *local, *(Path(p) for p in _SYSTEM_FALLBACKS)]
+
+
+@cache
+def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
+    """(font name, covered code points) for each usable fallback font, loaded on first need."""
+    loaded = []
+    for index, path in enumerate(_fallback_candidates()):
+        if not path.is_file():
+            continue
+        name = f"Fallback{index}"
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+        except Exception as error:  # noqa: BLE001 - CFF outlines and broken files are skipped
+            logger.info("fallback font %s not usable: %s", path, error)
+            continue
+        loaded.append((name, frozenset(_covers(name))))
+    return tuple(loaded)
+
+
+def font_for(char: str) -> str | None:
+    """The font that prints this character, or None when no font here has it."""
+    code = ord(char)
+    if code in _main_coverage() or char in _LAYOUT_CHARS:
+        return main_font()
+    for name, covered in fallback_fonts():
+        if code in covered:
+            return name
+    return None
+
+
+@dataclass
+class GlyphReport:
+    """Characters that no available font can print; they appear as red markers on the sheet."""
+
+    missing: dict[str, list[str]] = field(default_factory=dict)  # char -> where it occurs
+
+    def add(self, char: str, where: str) -> None:
+        places = self.missing.setdefault(char, [])
+        if where and where not in places:
+            places.append(where)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def message(self) -> str:
+        lines = [
+            f"“{char}”（U+{ord(char):04X}）：{'、'.join(places) or '正文'}" for char, places in self.missing.items()
+        ]
+        return (
+            "以下字符在字体中找不到，已在纸面上以红色“[缺字 U+编码]”标出，打印后请手写补上，"
+            "或把含有这些字的 TrueType 字体放入 resources/fonts/fallback 文件夹：\n" + "\n".join(lines)
+        )
+
+
+def missing_marker(char: str) -> str:
+    return f"[缺字 U+{ord(char):04X}]"
+
+
+def markup(text: str, report: GlyphReport | None = None, where: str = "") -> str:
+    """User text as reportlab Paragraph markup: escaped, line breaks kept, every glyph accounted for."""
+    pieces: list[str] = []
+    run_font, run = main_font(), []
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = "".join(run)
+        pieces.append(chunk if run_font == main_font() else f'<font name="{run_font}">{chunk}</font>')
+        run.clear()
+
+    for char in text or "":
+        if char == "\r":
+            continue
+        if char == "\n":
+            flush()
+            pieces.append("<br/>")
+            continue
+        if char == FULL_WIDTH_SPACE:
+            run.append(_FULL_WIDTH_SPACE_MARKUP)
+            continue
+        font = font_for(char)
+        if font is None:
+            flush()
+            if report is not None:
+                report.add(char, where)
+            pieces.append(f'<font color="{MISSING_COLOR}">{escape(missing_marker(char))}</font>')
+            continue
+        if font != run_font:
+            flush()
+            run_font = font
+        run.append(escape(char))
+    flush()
+    return "".join(pieces)
+
+
+def check_text(text: str, where: str = "") -> GlyphReport:
+    report = GlyphReport()
+    markup(text, report, where)
+    return report

@@ -1,0 +1,147 @@
+"""The kinds of sheet the program can render, and rendering one by kind and id.
+
+Each kind knows which records it can be made from (for the `notices` command and the UI) and how to
+load its data from the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.domain import wall_rules
+from app.notices import venue_check_sheet, wall_rule_poster
+from app.notices.fonts import GlyphReport
+from app.notices.frame import PageSpec
+from app.store import models
+
+
+class UnknownSheetError(LookupError):
+    """The kind or record does not exist; the message is in Chinese."""
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    kind: str
+    record_id: str
+    title: str
+
+
+@dataclass
+class RenderedSheet:
+    kind: str
+    record_id: str
+    village_id: str
+    title: str
+    pdf: bytes
+    report: GlyphReport = field(default_factory=GlyphReport)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def _village_unit(village: models.Village) -> str:
+    return f"{village.name}党支部　{village.name}村民委员会"
+
+
+def _wall_rule_entries(village: models.Village) -> list[SheetEntry]:
+    query = (
+        models.WallRule.select()
+        .where((models.WallRule.village == village) & (models.WallRule.status == wall_rules.CURRENT))
+        .order_by(models.WallRule.title)
+    )
+    return [SheetEntry("wall_rule", str(rule.id), f"{village.name}：{rule.title}") for rule in query]
+
+
+def _wall_rule_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    rule = models.WallRule.get_or_none(models.WallRule.id == _uuid(record_id))
+    if rule is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的上墙制度")
+    village = rule.village
+    poster = wall_rule_poster.WallRulePoster(
+        village_name=village.name,
+        title=rule.title,
+        body=rule.body,
+        adopted_on=rule.adopted_on,
+        supervision_phone=village.supervision_phone,
+        seal_unit=_village_unit(village),
+        printed_on=today,
+    )
+    report = GlyphReport()
+    pdf = wall_rule_poster.render(poster, page, report)
+    return RenderedSheet("wall_rule", record_id, str(village.id), rule.title, pdf, report)
+
+
+def _venue_check_entries(village: models.Village) -> list[SheetEntry]:
+    return [SheetEntry("venue_check", str(village.id), f"{village.name}：阵地标准自查表")]
+
+
+def venue_check_data(village: models.Village, today: dt.date) -> venue_check_sheet.VenueCheckSheet:
+    venues = models.Venue.select().where(models.Venue.village == village).order_by(models.Venue.name)
+    items = (
+        models.ChecklistItem.select()
+        .where(models.ChecklistItem.village == village)
+        .order_by(models.ChecklistItem.position)
+    )
+    items = list(items)
+    return venue_check_sheet.VenueCheckSheet(
+        village_name=village.name,
+        unit=_village_unit(village),
+        supervision_phone=village.supervision_phone,
+        area_standard=village.venue_area_standard,
+        venues=[
+            venue_check_sheet.VenueRow(v.name, v.area, v.work_type, v.year, v.investment, v.centres) for v in venues
+        ],
+        checklist_name=items[0].checklist if items else "五有",
+        items=[venue_check_sheet.CheckRow(item.text, item.met, item.note) for item in items],
+        published_on=today,
+    )
+
+
+def _venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village = models.Village.get_or_none(models.Village.id == _uuid(record_id))
+    if village is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的村")
+    sheet = venue_check_data(village, today)
+    report = GlyphReport()
+    pdf = venue_check_sheet.render(sheet, page, report)
+    return RenderedSheet("venue_check", record_id, str(village.id), sheet.title, pdf, report)
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    kind: str
+    label: str
+    entries: Callable[[models.Village], list[SheetEntry]]
+    render: Callable[[str, PageSpec, dt.date], RenderedSheet]
+
+
+KINDS: dict[str, SheetKind] = {
+    kind.kind: kind
+    for kind in (
+        SheetKind("wall_rule", "上墙制度海报", _wall_rule_entries, _wall_rule_render),
+        SheetKind("venue_check", "阵地标准自查表", _venue_check_entries, _venue_check_render),
+    )
+}
+
+
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(text))
+    except ValueError:
+        raise UnknownSheetError(f"编号 {text} 格式不对") from None
+
+
+def list_sheets(village: models.Village | None = None) -> list[SheetEntry]:
+    villages = [village] if village else list(models.Village.select().order_by(models.Village.name))
+    return [entry for v in villages for kind in KINDS.values() for entry in kind.entries(v)]
+
+
+def render(kind: str, record_id: str, page: PageSpec = PageSpec(), today: dt.date | None = None) -> RenderedSheet:
+    if kind not in KINDS:
+        raise UnknownSheetError(f"没有“{kind}”这种公示单，可用的有：{'、'.join(KINDS)}")
+    return KINDS[kind].render(record_id, page, today or dt.date.today())

@@ -1,0 +1,132 @@
+"""The one save path. Every create, change and delete writes an audit row in the same transaction.
+
+Each call returns a :class:`Change`, which :func:`undo` can reverse (the reversal is audited too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import logging
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from peewee import ForeignKeyField, Model
+
+from app.store import models
+
+logger = logging.getLogger(__name__)
+
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows set-ups
+        return "未知用户"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot(record: Model) -> dict[str, Any]:
+    """The record's columns as JSON-ready values (foreign keys as their id)."""
+    result = {}
+    for name, field in record._meta.fields.items():
+        raw = record.__data__.get(name)
+        if isinstance(field, ForeignKeyField):
+            raw = raw.id if isinstance(raw, Model) else raw
+        result[name] = _plain(raw)
+    return result
+
+
+def from_snapshot(model: type[Model], data: dict[str, Any]) -> Model:
+    values = {}
+    for name, field in model._meta.fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if value is not None and isinstance(field, models.DateTimeField):
+            value = dt.datetime.fromisoformat(value)
+        elif value is not None and isinstance(field, models.DateField):
+            value = dt.date.fromisoformat(value)
+        elif value is not None:
+            value = field.python_value(value)
+        values[field.name if not isinstance(field, ForeignKeyField) else field.column_name] = value
+    return model(**values)
+
+
+@dataclass(frozen=True)
+class Change:
+    model: type[Model]
+    record_id: str
+    action: str
+    before: dict | None
+    after: dict | None
+
+
+def _village_id(data: dict | None) -> str | None:
+    if not data:
+        return None
+    return data.get("village") or None
+
+
+def _audit(change: Change, actor: str | None) -> None:
+    village = _village_id(change.after) or _village_id(change.before)
+    if change.model is models.Village:
+        village = change.record_id
+    models.AuditEntry.create(
+        actor=actor or current_actor(),
+        table=change.model._meta.table_name,
+        record_id=change.record_id,
+        village_id=village,
+        action=change.action,
+        before=change.before,
+        after=change.after,
+    )
+
+
+def save(record: Model, actor: str | None = None) -> Change:
+    model = type(record)
+    with models.database.atomic():
+        existing = model.get_or_none(model.id == record.id)
+        before = snapshot(existing) if existing else None
+        if existing:
+            record.save()
+        else:
+            record.save(force_insert=True)
+        after = snapshot(model.get_by_id(record.id))
+        change = Change(model, str(record.id), UPDATE if existing else CREATE, before, after)
+        _audit(change, actor)
+    return change
+
+
+def delete(record: Model, actor: str | None = None) -> Change:
+    model = type(record)
+    with models.database.atomic():
+        existing = model.get_by_id(record.id)
+        change = Change(model, str(record.id), DELETE, snapshot(existing), None)
+        existing.delete_instance()
+        _audit(change, actor)
+    return change
+
+
+def undo(change: Change, actor: str | None = None) -> Change:
+    """Puts the record back as it was before the change."""
+    if change.action == CREATE:
+        return delete(change.model.get_by_id(change.record_id), actor)
+    return save(from_snapshot(change.model, change.before), actor)
+
+
+def redo(change: Change, actor: str | None = None) -> Change:
+    if change.action == DELETE:
+        return delete(change.model.get_by_id(change.record_id), actor)
+    return save(from_snapshot(change.model, change.after), actor)

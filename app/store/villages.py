@@ -1,0 +1,36 @@
+"""Creating a village with its starting data, and switching a village's checklist."""
+
+from __future__ import annotations
+
+from app.domain.checklists import DEFAULT_CHECKLIST, STANDARD_CHECKLISTS
+from app.store import models, records
+
+
+def create_village(**values) -> models.Village:
+    with models.database.atomic():
+        village = models.Village(**values)
+        records.save(village)
+        replace_checklist(village, DEFAULT_CHECKLIST)
+    return village
+
+
+def checklist_items(village: models.Village) -> list[models.ChecklistItem]:
+    query = models.ChecklistItem.select().where(models.ChecklistItem.village == village)
+    return list(query.order_by(models.ChecklistItem.position))
+
+
+def replace_checklist(village: models.Village, name: str, items: tuple[str, ...] | None = None) -> list:
+    """Replaces the village's checklist with a standard one (or the given items). Audited; returns changes."""
+    texts = items if items is not None else STANDARD_CHECKLISTS[name]
+    changes = []
+    with models.database.atomic():
+        for item in checklist_items(village):
+            changes.append(records.delete(item))
+        for position, text in enumerate(texts, start=1):
+            item = models.ChecklistItem(village=village, checklist=name, position=position, text=text)
+            changes.append(records.save(item))
+    return changes
+
+
+def has_data() -> bool:
+    return models.Village.select().exists()
