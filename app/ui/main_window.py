@@ -1,0 +1,188 @@
+"""The main window: the village's name in the title, a village switcher for a township's copy, the tabs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+)
+
+from app import APP_NAME, __version__, paths
+from app.store import models
+from app.ui.session import Session
+from app.ui.widgets.labels import named
+
+logger = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.session, self.data_dir = session, data_dir
+        self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        named(self, APP_NAME)
+
+        self.tabs = named(QTabWidget(), "主分页")
+        self.setCentralWidget(self.tabs)
+        self.positions_tab = None
+        self._add_tabs()
+
+        self.village_choice = named(QComboBox(), "当前村")
+        self.village_choice.setMinimumWidth(180)
+        toolbar = QToolBar("村")
+        toolbar.setObjectName("村工具栏")
+        toolbar.setMovable(False)
+        self.village_label = QLabel("当前村：")
+        self.village_label.setBuddy(self.village_choice)
+        self.village_label_action = toolbar.addWidget(self.village_label)
+        self.village_choice_action = toolbar.addWidget(self.village_choice)
+        self.addToolBar(toolbar)
+        self._build_menus()
+        self.statusBar().showMessage(f"数据文件夹：{data_dir}")
+
+        self._fill_villages()
+        self.village_choice.currentIndexChanged.connect(self._village_chosen)
+        session.changed.connect(self._refresh_village)
+        session.village_changed.connect(lambda _: self._update_title())
+        self._update_title()
+        self._restore_settings()
+
+    # --- building ---
+    def _add_tabs(self) -> None:
+        from app.ui.positions.tab import PositionsTab
+
+        self.positions_tab = PositionsTab(self.session, self.open_sheet)
+        self.tabs.addTab(self.positions_tab, "阵地")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self._action(file_menu, "村庄信息…", self.edit_village)
+        self._action(file_menu, "备份数据库…", self.backup_now)
+        file_menu.addSeparator()
+        self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        undo = self.session.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于", self.about)
+
+    def _action(self, menu, text: str, handler, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
+
+    def _fill_villages(self) -> None:
+        villages = list(models.Village.select().order_by(models.Village.township, models.Village.name))
+        self.village_choice.blockSignals(True)
+        self.village_choice.clear()
+        for village in villages:
+            self.village_choice.addItem(village.display_name, str(village.id))
+        self.village_choice.setCurrentIndex(self.village_choice.findData(str(self.session.village.id)))
+        self.village_choice.blockSignals(False)
+        several = len(villages) > 1
+        self.village_label_action.setVisible(several)
+        self.village_choice_action.setVisible(several)
+
+    # --- behaviour ---
+    def _update_title(self) -> None:
+        village = self.session.village
+        self.setWindowTitle(f"{APP_NAME} — {village.county}{village.township}{village.name}")
+
+    def _village_chosen(self, index: int) -> None:
+        village_id = self.village_choice.itemData(index)
+        if village_id and village_id != str(self.session.village.id):
+            self.session.set_village(models.Village.get_by_id(village_id))
+
+    def _refresh_village(self) -> None:
+        village = models.Village.get_or_none(models.Village.id == self.session.village.id)
+        if village is not None:
+            self.session.village = village
+            self._update_title()
+            self._fill_villages()
+
+    def open_sheet(self, kind: str, record_id: str):
+        from app.notices.registry import render
+        from app.ui.widgets.sheet_preview import SheetPreview
+
+        preview = SheetPreview(lambda page: render(kind, record_id, page), paths.export_dir(self.data_dir), self)
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def edit_village(self):
+        from app.ui.village_form import village_form
+
+        def save(values: dict) -> None:
+            village = models.Village.get_by_id(self.session.village.id)
+            for key, value in values.items():
+                setattr(village, key, value)
+            self.session.save(village, "修改村庄信息")
+            self.session.reload_village()
+
+        form = village_form(self.session.village, save, self)
+        self.village_form = form
+        form.open()
+        return form
+
+    def backup_now(self) -> None:
+        from app.store.connection import backup_copy
+
+        path = backup_copy(models.database.obj, self.data_dir, "manual")
+        QMessageBox.information(self, "备份完成", f"数据库已备份到：\n{path}")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "关于",
+            f"{APP_NAME} {__version__}\n村级“强阵地、强管理、强服务”工作台，离线使用。\n数据文件夹：{self.data_dir}",
+        )
+
+    # --- settings ---
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        tab = self.settings.value("tab", 0, type=int)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+        inner = self.settings.value("positions_tab", 0, type=int)
+        if 0 <= inner < self.positions_tab.tabs.count():
+            self.positions_tab.tabs.setCurrentIndex(inner)
+
+    def closeEvent(self, event):
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("tab", self.tabs.currentIndex())
+        self.settings.setValue("positions_tab", self.positions_tab.tabs.currentIndex())
+        self.settings.setValue("village", str(self.session.village.id))
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def last_village(data_dir: Path) -> models.Village | None:
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    village_id = settings.value("village")
+    village = models.Village.get_or_none(models.Village.id == village_id) if village_id else None
+    return village or models.Village.select().order_by(models.Village.township, models.Village.name).first()
+
+

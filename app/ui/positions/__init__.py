@@ -1,0 +1,1 @@
+"""强阵地 tab: venues, the standard self-check, facilities, rules on the wall, outreach activities."""

@@ -1,0 +1,108 @@
+"""Standard self-check (五有 by default): tick items met, add a note and a photo, see the figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+
+from app.domain import values as v
+from app.domain.checklists import STANDARD_CHECKLISTS, completion
+from app.store import models
+from app.store.villages import checklist_items, replace_checklist
+from app.ui.session import Session
+from app.ui.widgets.forms import FieldSpec
+from app.ui.widgets.labels import named
+from app.ui.widgets.record_panel import RecordKind, RecordPanel
+from app.ui.widgets.table import Column
+
+MET, NOT_MET = "已达到", "未达到"
+
+
+def current_checklist_name(village: models.Village) -> str:
+    items = checklist_items(village)
+    return items[0].checklist if items else "五有"
+
+
+def checklist_kind(session: Session) -> RecordKind:
+    def on_new(record: models.ChecklistItem) -> None:
+        items = checklist_items(session.village)
+        record.checklist = current_checklist_name(session.village)
+        record.position = max((item.position for item in items), default=0) + 1
+
+    return RecordKind(
+        noun="自查项目",
+        model=models.ChecklistItem,
+        columns=[
+            Column("序号", lambda r: str(r.position), sort_key=lambda r: r.position),
+            Column("自查项目", lambda r: r.text),
+            Column("是否达到", lambda r: "是" if r.met else "否", checkable=True),
+            Column("说明", lambda r: r.note),
+            Column("照片", lambda r: Path(r.photo).name if r.photo else ""),
+        ],
+        fields=[
+            FieldSpec("text", "自查项目", lambda t: v.required_text(t, "自查项目")),
+            FieldSpec("met", "是否达到", lambda t: t == MET, kind="choice", choices=(MET, NOT_MET),
+                      show=lambda met: MET if met else NOT_MET),
+            FieldSpec("note", "说明", v.optional_text),
+            FieldSpec("photo", "照片文件", v.optional_text, hint="可不填；用“选择照片…”按钮选取更方便"),
+        ],
+        order_by=lambda: models.ChecklistItem.position,
+        describe=lambda r: r.text,
+        defaults=lambda: {"met": False},
+        on_new=on_new,
+    )
+
+
+class ChecklistPanel(RecordPanel):
+    def __init__(self, session: Session, open_sheet, parent=None):
+        self.figure_label = named(QLabel(), "自查完成情况")
+        self.figure_label.setStyleSheet("font-size: 15px; padding: 4px 0;")
+        super().__init__(checklist_kind(session), session, parent)
+        self.top.addWidget(self.figure_label)
+        self.model.on_check = self.set_met
+        self.add_action("选择照片…", self.choose_photo, "为选中的自查项目选一张照片")
+        self.add_action("切换清单…", self.switch_checklist, "换成“五有”或“六有”标准清单")
+        self.add_action("预览自查表…", lambda: open_sheet("venue_check", str(session.village.id)))
+
+    def reload(self) -> None:
+        super().reload()
+        result = completion(row.met for row in self.model.rows)
+        name = current_checklist_name(self.session.village)
+        self.figure_label.setText(f"“{name}”标准自查：{result.label}")
+
+    def set_met(self, item: models.ChecklistItem, met: bool) -> None:
+        record = models.ChecklistItem.get_by_id(item.id)
+        record.met = met
+        self.session.save(record, f"{'勾选' if met else '取消勾选'}“{record.text}”")
+
+    def choose_photo(self) -> None:
+        item = self.selected()
+        if item is None:
+            QMessageBox.information(self, "选择照片", "请先选中一个自查项目。")
+            return
+        chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", "", "图片 (*.jpg *.jpeg *.png *.bmp)")
+        if chosen:
+            record = models.ChecklistItem.get_by_id(item.id)
+            record.photo = chosen
+            self.session.save(record, f"为“{record.text}”选择照片")
+
+    def switch_checklist(self) -> None:
+        names = list(STANDARD_CHECKLISTS)
+        current = current_checklist_name(self.session.village)
+        name, ok = QInputDialog.getItem(
+            self, "切换清单", "换成哪一套标准清单：", names, names.index(current) if current in names else 0, False
+        )
+        if not ok:
+            return
+        answer = QMessageBox.question(
+            self,
+            "确认切换",
+            f"切换为“{name}”后，现有的 {len(self.model.rows)} 个自查项目及其结果将被替换。\n"
+            "可用“编辑 → 撤销”（Ctrl+Z）恢复。确定切换吗？",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            changes = replace_checklist(self.session.village, name)
+            self.session.record(changes, f"切换为“{name}”清单")
+
+

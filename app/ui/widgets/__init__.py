@@ -1,0 +1,1 @@
+"""Widgets shared by every tab: record tables, forms, the sheet preview, dialogs."""

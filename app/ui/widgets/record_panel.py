@@ -1,0 +1,192 @@
+"""A list of one kind of record with search, sort, add, edit and delete — the shape of every list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import models
+from app.ui.session import Session
+from app.ui.widgets.forms import FieldSpec, RecordForm
+from app.ui.widgets.labels import button, named
+from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
+
+
+@dataclass
+class RecordKind:
+    """How one kind of record is listed and edited."""
+
+    noun: str  # 设备, 活动场所 …
+    model: type[models.VillageRecord]
+    columns: Sequence[Column]
+    fields: Sequence[FieldSpec]
+    order_by: Callable[[], Any]
+    describe: Callable[[Any], str]  # how a row is named in messages
+    defaults: Callable[[], dict] = dict
+    check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
+    extra_values: Callable[[Any], dict] = field(default=lambda row: {})
+    on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
+
+
+class RecordPanel(QWidget):
+    def __init__(self, kind: RecordKind, session: Session, parent=None):
+        super().__init__(parent)
+        self.kind, self.session = kind, session
+        self.model = RecordTableModel(kind.columns, self)
+        self.proxy = SearchFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = named(QLineEdit(), f"搜索{kind.noun}")
+        self.search.setPlaceholderText("搜索（可输入拼音首字母，如 dj 查“党建”）")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+
+        self.table = named(QTableView(), f"{kind.noun}列表")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+
+        self.add_button = button(f"新增{kind.noun}")
+        self.edit_button = button("修改")
+        self.delete_button = button("删除")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        QShortcut(QKeySequence("Return"), self.table, activated=self.edit_selected)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+        self.count_label = named(QLabel(), f"{kind.noun}条数")
+        self.buttons = QHBoxLayout()
+        search_label = QLabel("搜索：")
+        search_label.setBuddy(self.search)
+        self.buttons.addWidget(search_label)
+        self.buttons.addWidget(self.search, 1)
+        for widget in (self.add_button, self.edit_button, self.delete_button):
+            self.buttons.addWidget(widget)
+
+        layout = QVBoxLayout(self)
+        self.top = QVBoxLayout()
+        layout.addLayout(self.top)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        session.changed.connect(self.reload)
+        session.village_changed.connect(lambda _: self.reload())
+        self.reload()
+
+    def add_action(self, text: str, handler: Callable[[], None], tooltip: str = "") -> QPushButton:
+        widget = button(text, tooltip)
+        widget.clicked.connect(handler)
+        self.buttons.addWidget(widget)
+        return widget
+
+    # --- data ---
+    def reload(self) -> None:
+        selected = self.selected()
+        selected_id = selected.id if selected else None
+        model = self.kind.model
+        rows = model.select().where(model.village == self.session.village).order_by(self.kind.order_by())
+        self.model.set_rows(list(rows))
+        self.table.resizeColumnsToContents()
+        self._update_count()
+        if selected_id:
+            self.select_id(selected_id)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = f"共 {total} 条" if shown == total else f"找到 {shown} 条（共 {total} 条）"
+        self.count_label.setText(text)
+
+    def selected(self) -> Any | None:
+        indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return indexes[0].data(ROW_ROLE) if indexes else None
+
+    def select_id(self, record_id) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == record_id:
+                self.table.selectRow(row)
+                return
+
+    # --- actions ---
+    def add(self) -> None:
+        self._open_form(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            QMessageBox.information(self, "修改", f"请先在列表中选中要修改的{self.kind.noun}。")
+            return
+        self._open_form(row)
+
+    def _open_form(self, row) -> RecordForm:
+        if row is None:
+            values, title = self.kind.defaults(), f"新增{self.kind.noun}"
+        else:
+            values = {spec.key: getattr(row, spec.key) for spec in self.kind.fields if hasattr(row, spec.key)}
+            values.update(self.kind.extra_values(row))
+            title = f"修改{self.kind.noun}：{self.kind.describe(row)}"
+
+        def save(parsed: dict) -> None:
+            if self.kind.check:
+                self.kind.check(row, parsed)
+            if row is None:
+                record = self.kind.model(village=self.session.village)
+                self.kind.on_new(record)
+            else:
+                record = self.kind.model.get_by_id(row.id)
+            for key, value in parsed.items():
+                setattr(record, key, value)
+            verb = "新增" if row is None else "修改"
+            self.session.save(record, f"{verb}{self.kind.noun}“{self.kind.describe(record)}”")
+            self.select_id(record.id)
+
+        form = RecordForm(title, self.kind.fields, values, save, self)
+        self.form = form  # tests reach the open form here
+        form.open()
+        return form
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            QMessageBox.information(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
+            return
+        name = self.kind.describe(row)
+        answer = QMessageBox.question(
+            self,
+            "确认删除",
+            f"确定删除{self.kind.noun}“{name}”吗？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.delete(row, f"删除{self.kind.noun}“{name}”")

@@ -1,0 +1,138 @@
+"""Preview of a notice sheet, with page size, save as PDF and print. Each save or print is recorded."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from app.notices.frame import ALL_PAGE_SPECS, PageSpec
+from app.notices.issued import PRINTED, record_issued, save_pdf
+from app.notices.registry import RenderedSheet
+from app.ui.widgets.labels import button, named
+
+logger = logging.getLogger(__name__)
+
+
+class SheetPreview(QDialog):
+    def __init__(self, render: Callable[[PageSpec], RenderedSheet], export_folder: Path, parent=None):
+        super().__init__(parent)
+        self.render = render
+        self.export_folder = export_folder
+        self.sheet: RenderedSheet | None = None
+        named(self, "公示单预览")
+        self.setWindowTitle("公示单预览")
+
+        self.page_choice = named(QComboBox(), "纸张")
+        for spec in ALL_PAGE_SPECS:
+            self.page_choice.addItem(spec.label, spec)
+        self.page_choice.currentIndexChanged.connect(self.refresh)
+        self.warning = named(QLabel(), "缺字提示")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fff1cc; color: #7a4b00; padding: 6px;")
+        self.document = QPdfDocument(self)
+        self.view = named(QPdfView(self), "预览")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.buffer: QBuffer | None = None
+
+        self.save_button = button("另存为PDF…")
+        self.print_button = button("打印…")
+        close_button = button("关闭")
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_sheet)
+        close_button.clicked.connect(self.reject)
+
+        bar = QHBoxLayout()
+        page_label = QLabel("纸张：")
+        page_label.setBuddy(self.page_choice)
+        bar.addWidget(page_label)
+        bar.addWidget(self.page_choice)
+        bar.addStretch(1)
+        for widget in (self.save_button, self.print_button, close_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.view, 1)
+        self.resize(820, 960)
+        self.refresh()
+
+    @property
+    def page(self) -> PageSpec:
+        return self.page_choice.currentData()
+
+    def refresh(self) -> None:
+        self.sheet = self.render(self.page)
+        self.setWindowTitle(f"预览：{self.sheet.title}")
+        self.warning.setText("" if self.sheet.report.ok else self.sheet.report.message())
+        self.warning.setVisible(not self.sheet.report.ok)
+        self.document.close()
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(self.sheet.pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+
+    def suggested_path(self) -> Path:
+        safe = "".join(ch for ch in self.sheet.title if ch not in '\\/:*?"<>|')
+        return self.export_folder / f"{safe}.pdf"
+
+    def save_as(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "另存为PDF", str(self.suggested_path()), "PDF 文件 (*.pdf)")
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        try:
+            save_pdf(self.sheet, path)
+        except OSError as error:
+            QMessageBox.warning(self, "保存失败", f"无法写入文件：\n{path}\n\n{error.strerror or error}")
+            return None
+        QMessageBox.information(self, "已保存", f"已保存：\n{path}")
+        return path
+
+    def print_sheet(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.sheet.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("打印公示单")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        print_document(self.document, printer)
+        record_issued(self.sheet, PRINTED, None)
+        return True
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> None:
+    """Paints each PDF page as an image at the printer's resolution, fitted to the printable area."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("无法连接打印机")
+    try:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for number in range(document.pageCount()):
+            if number:
+                printer.newPage()
+            points = document.pagePointSize(number)
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            image = document.render(number, size)
+            painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
+    finally:
+        painter.end()
+
