@@ -177,7 +177,7 @@ def _header_block(header: SheetHeader, ts: Typesetter) -> list[Flowable]:
     meta = ts.table(
         ["公开单位", "公开时间", "公开期限"],
         [[header.unit, chinese_date(header.published_on), header.period]],
-        widths=[0.44, 0.24, 0.32],
+        widths=[0.36, 0.22, 0.42],
         size=10.5,
         where="表头",
     )
