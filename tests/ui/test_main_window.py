@@ -1,0 +1,60 @@
+from PySide6.QtWidgets import QComboBox, QTableView
+
+from app.store import models
+from app.ui.main_window import MainWindow, last_village
+from app.ui.session import Session
+
+from .helpers import find, table_texts
+
+
+def test_a_township_copy_has_a_village_switcher(qtbot, demo_window):
+    choice = find(demo_window, "当前村", QComboBox)
+    assert demo_window.village_choice_action.isVisible()
+    names = [choice.itemText(i) for i in range(choice.count())]
+    assert len(names) == 4 and all(name.startswith("涌溪乡") for name in names)
+    choice.setCurrentIndex(names.index("涌溪乡芽溪村"))
+    assert demo_window.windowTitle() == "村级三强工作台 — 镇远县涌溪乡芽溪村"
+    venues = table_texts(find(demo_window.positions_tab.tabs.page("活动场所"), "活动场所列表", QTableView))
+    assert [row[0] for row in venues] == ["芽溪村活动室"]
+    assert venues[0][2] == "未达标（差 140 ㎡）"
+
+
+def test_window_size_last_tab_and_village_are_remembered(qtbot, data_dir, demo):
+    first = MainWindow(Session(demo[2]), data_dir)
+    qtbot.addWidget(first)
+    first.resize(700, 520)
+    first.show()
+    first.positions_tab.tabs.setCurrentIndex(3)
+    first.close()
+
+    village = last_village(data_dir)
+    assert village.id == demo[2].id
+    second = MainWindow(Session(village), data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.positions_tab.tabs.currentIndex() == 3
+
+
+def test_error_report_dialog_is_copyable(qtbot, data_dir, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import errors
+
+    shown = []
+    monkeypatch.setattr(errors.ErrorReportDialog, "exec", lambda self: shown.append(self))
+    errors.install_excepthook(str(data_dir / "logs" / "sanqiang.log"))
+    try:
+        raise ValueError("测试错误")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    assert "ValueError: 测试错误" in dialog.text.toPlainText()
+    find(dialog, "复制报告").click()
+    assert "测试错误" in QApplication.clipboard().text()
+    assert models.database.obj is None or True
