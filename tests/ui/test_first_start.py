@@ -47,8 +47,9 @@ def test_window_title_shows_the_village(window):
 
 
 def test_village_profile_can_be_edited_later(qtbot, window):
+    venues = window.positions_tab.tabs.page("活动场所")
     form = window.edit_village()
     type_into(qtbot, form, "活动场所面积标准（㎡）", "500")
     click(qtbot, form, "保存")
     assert str(models.Village.get().venue_area_standard) == "500.00"
-    assert "500" in find(window, "面积标准", QLabel).text()
+    assert find(venues, "面积标准", QLabel).text().startswith("面积标准：500 ㎡")

@@ -45,3 +45,11 @@ def test_pinyin_initials_find_chinese_text():
 
 def test_posting_period_reads_naturally():
     assert posting_period(dt.date(2026, 11, 22)) == "10天（11月22日至2026年12月2日）"
+
+
+def test_search_key_matches_text_and_initials_across_columns():
+    from app.domain.search import key_matches, search_key
+
+    key = search_key("村级财务管理制度", "现行", "2022-01-06")
+    assert key_matches("cwgl", key) and key_matches("现行", key) and key_matches("2022", key)
+    assert not key_matches("dj", key)

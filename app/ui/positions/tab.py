@@ -1,9 +1,12 @@
-"""The 阵地 tab: five lists, each built the first time it is shown."""
+"""The 阵地 tab: five lists, each built the first time it is shown (the first one just after the window
+appears, so the window itself comes up as fast as a bare one can)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.session import Session
@@ -23,8 +26,10 @@ class LazyTabs(QTabWidget):
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
         index = self.addTab(holder, title)
         self.builders[index] = builder
-        if index == self.currentIndex():
-            self._build(index)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self._build(self.currentIndex()))
 
     def _build(self, index: int) -> None:
         builder = self.builders.pop(index, None)
@@ -39,19 +44,22 @@ class LazyTabs(QTabWidget):
         raise KeyError(title)
 
 
+def _panel(module: str, class_name: str, *args) -> Callable[[], QWidget]:
+    """A builder that imports the panel's module only when the panel is first shown."""
+
+    def build() -> QWidget:
+        return getattr(importlib.import_module(f"app.ui.positions.{module}"), class_name)(*args)
+
+    return build
+
+
 class PositionsTab(QWidget):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
         super().__init__(parent)
-        from app.ui.positions.activities import ActivitiesPanel
-        from app.ui.positions.checklist import ChecklistPanel
-        from app.ui.positions.facilities import FacilitiesPanel
-        from app.ui.positions.venues import VenuesPanel
-        from app.ui.positions.wall_rules import WallRulesPanel
-
         self.tabs = named(LazyTabs(), "阵地分页")
-        self.tabs.add_lazy("活动场所", lambda: VenuesPanel(session))
-        self.tabs.add_lazy("标准自查", lambda: ChecklistPanel(session, open_sheet))
-        self.tabs.add_lazy("设备台账", lambda: FacilitiesPanel(session))
-        self.tabs.add_lazy("上墙制度", lambda: WallRulesPanel(session, open_sheet))
-        self.tabs.add_lazy("思想阵地", lambda: ActivitiesPanel(session))
+        self.tabs.add_lazy("活动场所", _panel("venues", "VenuesPanel", session))
+        self.tabs.add_lazy("标准自查", _panel("checklist", "ChecklistPanel", session, open_sheet))
+        self.tabs.add_lazy("设备台账", _panel("facilities", "FacilitiesPanel", session))
+        self.tabs.add_lazy("上墙制度", _panel("wall_rules", "WallRulesPanel", session, open_sheet))
+        self.tabs.add_lazy("思想阵地", _panel("activities", "ActivitiesPanel", session))
         QVBoxLayout(self).addWidget(self.tabs)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.store import models
 from app.ui.session import Session
-from app.ui.widgets.forms import FieldSpec, RecordForm
 from app.ui.widgets.labels import button, named
 from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
 
@@ -35,7 +34,7 @@ class RecordKind:
     noun: str  # 设备, 活动场所 …
     model: type[models.VillageRecord]
     columns: Sequence[Column]
-    fields: Sequence[FieldSpec]
+    fields: Sequence  # of app.ui.widgets.forms.FieldSpec
     order_by: Callable[[], Any]
     describe: Callable[[Any], str]  # how a row is named in messages
     defaults: Callable[[], dict] = dict
@@ -67,6 +66,7 @@ class RecordPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # size columns from the first rows only
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
         self.add_button = button(f"新增{kind.noun}")
@@ -148,7 +148,9 @@ class RecordPanel(QWidget):
             return
         self._open_form(row)
 
-    def _open_form(self, row) -> RecordForm:
+    def _open_form(self, row):
+        from app.ui.widgets.forms import RecordForm  # loaded with the first form, not at start-up
+
         if row is None:
             values, title = self.kind.defaults(), f"新增{self.kind.noun}"
         else:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.search import matches
+from app.domain.search import key_matches, search_key
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,11 +30,13 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self._search_keys: list[tuple[str, str]] | None = None  # built on the first search
         self.on_check: Callable[[Any, bool], None] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._search_keys = None
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -81,13 +83,15 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.checkable and self.on_check:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             self.on_check(self.rows[index.row()], checked)
+            self._search_keys = None
             self.dataChanged.emit(index, index)
             return True
         return False
 
-    def row_texts(self, source_row: int) -> list[str]:
-        row = self.rows[source_row]
-        return [column.text(row) for column in self.columns]
+    def search_key(self, source_row: int) -> tuple[str, str]:
+        if self._search_keys is None:
+            self._search_keys = [search_key(*(c.text(row) for c in self.columns)) for row in self.rows]
+        return self._search_keys[source_row]
 
 
 class SearchFilterProxy(QSortFilterProxyModel):
@@ -106,7 +110,7 @@ class SearchFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row, source_parent):
         if not self.query.strip():
             return True
-        return matches(self.query, *self.sourceModel().row_texts(source_row))
+        return key_matches(self.query, self.sourceModel().search_key(source_row))
 
     def lessThan(self, left, right):
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)

@@ -1,0 +1,155 @@
+"""Prints figures (not pass/fail): window start-up against a bare PySide6 window, sheet render times,
+and a 20,000-row list. Run: .venv/bin/python benchmarks/run.py [--runs N]"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BARE_WINDOW = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+OUR_WINDOW = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import app.ui.application as application
+built = application.build_window
+def build(data_dir):
+    window = built(data_dir)
+    first_page = window.positions_tab.tabs.widget(0)
+    def filled():
+        if first_page.layout().count():
+            print("filled", flush=True)
+            QApplication.quit()
+        else:
+            QTimer.singleShot(0, filled)
+    QTimer.singleShot(0, lambda: (print("shown", flush=True), filled()))
+    return window
+application.build_window = build
+from app.cli import main
+main(sys.argv[1:])
+"""
+
+
+def time_to_window(code: str, args: list[str], env: dict) -> tuple[float, float]:
+    """Seconds from process start to the window shown, and to its first list filled."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    marks = {}
+    for line in process.stdout:
+        marks[line.strip()] = time.perf_counter() - start
+    process.wait(timeout=60)
+    if "shown" not in marks:
+        raise RuntimeError("window never shown")
+    return marks["shown"], marks.get("filled", marks["shown"])
+
+
+def startup(runs: int) -> None:
+    # An installed program runs from compiled bytecode (pip and PyInstaller compile it); so does this.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "app"), str(ROOT / "main.py")], check=True)
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else "xcb")
+    data = Path(tempfile.mkdtemp())
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"], check=True,
+                   capture_output=True)
+    time_to_window(BARE_WINDOW, [], env)  # warm the disk cache for both
+    time_to_window(OUR_WINDOW, ["--data-dir", str(data)], env)
+    bare, ours, filled = [], [], []
+    for _ in range(runs):
+        bare.append(time_to_window(BARE_WINDOW, [], env)[0])
+        shown, first_list = time_to_window(OUR_WINDOW, ["--data-dir", str(data)], env)
+        ours.append(shown)
+        filled.append(first_list)
+    b, o, f = statistics.median(bare), statistics.median(ours), statistics.median(filled)
+    print(f"启动到窗口显示（{env['QT_QPA_PLATFORM']}，{runs} 次中位数）：空白 PySide6 窗口 {b * 1000:.0f} ms，"
+          f"本程序（演示数据）{o * 1000:.0f} ms，比值 {o / b:.2f}；第一个列表填好 {f * 1000:.0f} ms，比值 {f / b:.2f}")
+
+
+def sheets(runs: int) -> None:
+    from app.notices import registry
+    from app.store.connection import open_database
+    from app.store.demo import populate_demo
+
+    open_database(Path(tempfile.mkdtemp()))
+    populate_demo()
+    for kind in registry.KINDS:
+        entry = next(e for e in registry.list_sheets() if e.kind == kind)
+        start = time.perf_counter()
+        registry.render(kind, entry.record_id)
+        cold = time.perf_counter() - start
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            sheet = registry.render(kind, entry.record_id)
+            times.append(time.perf_counter() - start)
+        print(f"生成“{registry.KINDS[kind].label}”（一页，{len(sheet.pdf) // 1024} KB）：首次 {cold * 1000:.0f} ms，"
+              f"之后中位数 {statistics.median(times) * 1000:.1f} ms")
+
+
+def big_table(rows: int) -> None:
+    import datetime as dt
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.store import models
+    from app.store.connection import open_database
+    from app.store.villages import create_village
+    from app.ui.positions.activities import ActivitiesPanel
+    from app.ui.session import Session
+
+    open_database(Path(tempfile.mkdtemp()))
+    village = create_village(name="大数据村", township="测量乡", county="某县")
+    kinds = ["道德讲堂", "农家书屋", "电影下乡", "理论下乡"]
+    with models.database.atomic():
+        models.OutreachActivity.insert_many(
+            [{"village": village.id, "held_on": dt.date(2020, 1, 1) + dt.timedelta(days=i % 2000), "kind": kinds[i % 4],
+              "topic": f"第{i}期党建学习", "speaker": "主讲人", "attendance": i % 200, "place": "村委会"}
+             for i in range(rows)]
+        ).execute()
+    app = QApplication.instance() or QApplication(sys.argv)
+    start = time.perf_counter()
+    panel = ActivitiesPanel(Session(village))
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    panel.search.setText("ddjt")
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    panel.search.setText("dd")
+    again = time.perf_counter() - start
+    print(f"{rows} 条活动记录的列表：加载并显示 {loaded * 1000:.0f} ms；拼音搜索“ddjt”首次 {first * 1000:.0f} ms"
+          f"（找到 {panel.proxy.rowCount()} 条前的准备含拼音字典加载），再次搜索 {again * 1000:.0f} ms")
+    del app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=20000)
+    args = parser.parse_args()
+    startup(args.runs)
+    sheets(args.runs * 4)
+    big_table(args.rows)
+
+
+if __name__ == "__main__":
+    main()
