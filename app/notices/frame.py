@@ -173,7 +173,9 @@ class SealArea(Flowable):
 
 
 def _header_block(header: SheetHeader, ts: Typesetter) -> list[Flowable]:
-    title = ts.text(header.title, size=22, align=TA_CENTER, leading=1.3, where="标题", spaceAfter=4 * mm * ts.scale)
+    title_size = max(22, ts.body_size * 1.4)  # a poster's large body type gets a larger title still
+    title = ts.text(header.title, size=title_size, align=TA_CENTER, leading=1.3, where="标题",
+                    spaceAfter=4 * mm * ts.scale)
     meta = ts.table(
         ["公开单位", "公开时间", "公开期限"],
         [[header.unit, chinese_date(header.published_on), header.period]],

@@ -65,6 +65,21 @@ def backup_copy(db: SqliteDatabase, data_dir: Path, reason: str) -> Path:
     return target
 
 
+DAILY_BACKUPS_KEPT = 14
+
+
+def backup_if_due(data_dir: Path, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
+    """One copy a day, the newest `keep` kept; backups taken before migrations are never pruned."""
+    folder = paths.backup_dir(data_dir)
+    today = dt.date.today().strftime("%Y%m%d")
+    if any(folder.glob(f"sanqiang-daily-{today}-*.db")):
+        return None
+    path = backup_copy(models.database.obj, data_dir, "daily")
+    for old in sorted(folder.glob("sanqiang-daily-*.db"))[:-keep]:
+        old.unlink()
+    return path
+
+
 def open_database(data_dir: Path) -> SqliteDatabase:
     """Opens (creating if needed) the database in data_dir and brings its schema up to date."""
     path = paths.database_file(data_dir)

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -59,7 +59,7 @@ def build_window(data_dir: Path):
 
 
 def run_gui(data_dir_arg: str | None, with_demo: bool = False) -> int:
-    from app.store.connection import DamagedDatabaseError, open_database
+    from app.store.connection import DamagedDatabaseError, backup_if_due, open_database
     from app.ui.errors import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -83,4 +83,5 @@ def run_gui(data_dir_arg: str | None, with_demo: bool = False) -> int:
     if window is None:
         return 0
     window.show()
+    QTimer.singleShot(1000, lambda: backup_if_due(data_dir))
     return app.exec()

@@ -212,3 +212,36 @@ def test_every_control_has_its_label_as_accessible_name(window):
         if button.text():
             assert button.accessibleName() == button.text().replace("&", "").replace("…", "")
     assert isinstance(window.findChild(QWidget, "阵地分页"), QWidget)
+
+
+def test_a_rule_that_others_were_merged_into_cannot_be_deleted(qtbot, demo_window, answer):
+    panel = open_page(demo_window, "上墙制度")
+    table = find(panel, "制度列表", QTableView)
+    table.selectRow(next(i for i, r in enumerate(table_texts(table)) if r[0] == "四议两公开工作制度"))
+    click(qtbot, panel, "删除")
+    assert "有 1 项制度已并入“四议两公开工作制度”，不能删除" in answer["asked"][-1]
+    village = demo_window.session.village
+    assert models.WallRule.select().where((models.WallRule.village == village)
+                                         & (models.WallRule.title == "四议两公开工作制度")).exists()
+
+
+def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+    from pypdf import PdfReader
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    open_page(demo_window, "标准自查")
+    preview = demo_window.open_sheet("venue_check", str(demo_window.session.village.id))
+    click(qtbot, preview, "打印")
+    assert len(PdfReader(str(out)).pages) == preview.document.pageCount() >= 1
+    issued = models.IssuedSheet.get()
+    assert issued.action == "打印" and issued.kind == "venue_check" and len(issued.sha256) == 64

@@ -126,3 +126,20 @@ def test_demo_is_a_township_of_varied_villages(demo):
     assert below and len(below) < len(demo)
     assert models.ChecklistItem.select().where(models.ChecklistItem.checklist == "六有").exists()
     assert models.WallRule.select().where(models.WallRule.status == "已合并").exists()
+
+
+def test_daily_backup_once_a_day_keeping_the_newest(data_dir, village):
+    from app.store.connection import backup_if_due
+
+    folder = paths.backup_dir(data_dir)
+    for day in range(1, 20):
+        (folder / f"sanqiang-daily-202601{day:02d}-000000-000000.db").write_bytes(b"old")
+    (folder / "sanqiang-before-v1-20200101-000000-000000.db").write_bytes(b"keep")
+    first = backup_if_due(data_dir, keep=14)
+    assert first is not None and backup_if_due(data_dir, keep=14) is None
+    dailies = sorted(folder.glob("sanqiang-daily-*.db"))
+    assert len(dailies) == 14 and dailies[-1] == first
+    assert (folder / "sanqiang-before-v1-20200101-000000-000000.db").exists()
+    copy = sqlite3.connect(first)
+    assert copy.execute("select name from village").fetchone()[0] == "芦笙村"
+    copy.close()

@@ -40,6 +40,12 @@ def wall_rule_kind(session: Session) -> RecordKind:
         if values["status"] != rules.MERGED:
             values["merged_into"] = None
 
+    def why_not_delete(rule) -> str | None:
+        merged = models.WallRule.select().where(models.WallRule.merged_into == rule).count()
+        if merged:
+            return f"有 {merged} 项制度已并入“{rule.title}”，不能删除。\n不再使用时，可把它的状态改为“已废止”。"
+        return None
+
     return RecordKind(
         noun="制度",
         model=models.WallRule,
@@ -64,6 +70,7 @@ def wall_rule_kind(session: Session) -> RecordKind:
         describe=lambda r: r.title,
         defaults=lambda: {"status": rules.CURRENT, "merged_into": None},
         check=check,
+        why_not_delete=why_not_delete,
     )
 
 

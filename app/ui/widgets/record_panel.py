@@ -41,6 +41,7 @@ class RecordKind:
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
     extra_values: Callable[[Any], dict] = field(default=lambda row: {})
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
+    why_not_delete: Callable[[Any], str | None] = field(default=lambda row: None)  # a reason, or None
 
 
 class RecordPanel(QWidget):
@@ -183,6 +184,10 @@ class RecordPanel(QWidget):
             QMessageBox.information(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
             return
         name = self.kind.describe(row)
+        reason = self.kind.why_not_delete(row)
+        if reason:
+            QMessageBox.information(self, "不能删除", reason)
+            return
         answer = QMessageBox.question(
             self,
             "确认删除",
