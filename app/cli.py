@@ -91,19 +91,26 @@ def _render(args, data_dir: Path) -> int:
 
 
 def _check(args, data_dir: Path) -> int:
-    from app.store.connection import check_integrity, open_database
-    from app.store.migrations import LATEST_VERSION, current_version
+    """Reads only: a check never migrates or writes the file."""
+    import sqlite3
+
+    from app.store.connection import check_integrity
+    from app.store.migrations import LATEST_VERSION
 
     path = paths.database_file(data_dir)
     if not path.exists():
         print(f"还没有数据库：{path}")
         return 0
     check_integrity(path)
-    db = open_database(data_dir)
-    from app.store import models
-
-    villages = models.Village.select().count()
-    print(f"数据库完好：{path}\n结构版本 {current_version(db)}/{LATEST_VERSION}，{villages} 个村。")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        version = connection.execute("select max(version) from schema_version").fetchone()[0]
+        villages = connection.execute("select count(*) from village").fetchone()[0]
+    except sqlite3.DatabaseError:
+        version, villages = 0, 0
+    finally:
+        connection.close()
+    print(f"数据库完好：{path}\n结构版本 {version}/{LATEST_VERSION}，{villages} 个村。")
     return 0
 
 

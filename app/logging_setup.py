@@ -1,22 +1,40 @@
-"""A rotating log file in the data folder; nothing the program does goes unrecorded."""
+"""A log file in the data folder, rotated at start-up (1 MB, five old files kept).
+
+Rotating once per start keeps logging.handlers (and the socket, pickle … it pulls in) off the start-up path.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from app import paths
 
 LOG_NAME = "sanqiang.log"
+MAX_BYTES = 1_000_000
+KEEP = 5
+
+
+def _rotate(log_file: Path) -> None:
+    if not log_file.exists() or log_file.stat().st_size < MAX_BYTES:
+        return
+    for number in range(KEEP - 1, 0, -1):
+        older = log_file.with_name(f"{LOG_NAME}.{number}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{LOG_NAME}.{number + 1}"))
+    log_file.replace(log_file.with_name(f"{LOG_NAME}.1"))
 
 
 def setup_logging(data_dir: Path) -> Path:
     log_file = paths.log_dir(data_dir) / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    _rotate(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for old in [h for h in root.handlers if getattr(h, "sanqiang", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler.sanqiang = True
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return log_file

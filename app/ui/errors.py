@@ -4,7 +4,6 @@ The data is safe: every save is one transaction, so an error never leaves a half
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 
@@ -42,6 +41,8 @@ class ErrorReportDialog(QDialog):
 
 
 def build_report(exc_type, exc, tb) -> str:
+    import platform
+
     lines = traceback.format_exception(exc_type, exc, tb)
     header = f"村级三强工作台 {__version__} / Python {platform.python_version()} / {platform.platform()}\n"
     return header + "".join(lines)

@@ -76,6 +76,8 @@ class RecordPanel(QWidget):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.setToolTip("快捷键 Ctrl+N")
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
         QShortcut(QKeySequence("Return"), self.table, activated=self.edit_selected)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
