@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}：不带命令时打开窗口。")
     parser.add_argument("--data-dir", help=f"数据文件夹（也可用环境变量 {paths.DATA_DIR_ENV} 指定）")
     parser.add_argument("--demo", action="store_true", help="打开窗口；数据库为空时先放入演示乡镇")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：打开主窗口，显示后立即关闭，用于检查安装是否完好")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("demo", help="向空数据库放入演示乡镇（涌溪乡四个村）")
     commands.add_parser("notices", help="列出可生成的公示单：种类、编号、标题")
@@ -122,5 +124,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from app.ui.application import run_gui
 
-        return run_gui(args.data_dir, with_demo=args.demo)
+        return run_gui(args.data_dir, with_demo=args.demo, self_test=args.self_test)
     return run(args)

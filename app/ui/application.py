@@ -58,7 +58,16 @@ def build_window(data_dir: Path):
     return MainWindow(Session(village), data_dir)
 
 
-def run_gui(data_dir_arg: str | None, with_demo: bool = False) -> int:
+SELF_TEST_SHOWN = "窗口已显示："
+
+
+def _finish_self_test(window) -> None:
+    print(f"{SELF_TEST_SHOWN}{window.windowTitle()}", flush=True)
+    window.close()
+    QApplication.quit()
+
+
+def run_gui(data_dir_arg: str | None, with_demo: bool = False, self_test: bool = False) -> int:
     from app.store.connection import DamagedDatabaseError, backup_if_due, open_database
     from app.ui.errors import install_excepthook
 
@@ -71,7 +80,10 @@ def run_gui(data_dir_arg: str | None, with_demo: bool = False) -> int:
         open_database(data_dir)
     except DamagedDatabaseError as error:
         logger.error("damaged database: %s", error.detail)
-        QMessageBox.critical(None, "数据库损坏", str(error))
+        if self_test:
+            print(error, file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "数据库损坏", str(error))
         return 3
     if with_demo:
         from app.store.demo import populate_demo
@@ -83,5 +95,8 @@ def run_gui(data_dir_arg: str | None, with_demo: bool = False) -> int:
     if window is None:
         return 0
     window.show()
-    QTimer.singleShot(1000, lambda: backup_if_due(data_dir))
+    if self_test:
+        QTimer.singleShot(0, lambda: _finish_self_test(window))
+    else:
+        QTimer.singleShot(1000, lambda: backup_if_due(data_dir))
     return app.exec()

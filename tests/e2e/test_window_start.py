@@ -37,6 +37,14 @@ def test_demo_start_shows_the_window(tmp_path):
     assert (tmp_path / "sanqiang.db").exists() and (tmp_path / "logs" / "sanqiang.log").exists()
 
 
+def test_self_test_opens_and_closes_the_window(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "--demo", "--self-test"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("窗口已显示：村级三强工作台 — 镇远县涌溪乡")
+
+
 def test_a_damaged_database_is_not_opened(tmp_path, monkeypatch):
     (tmp_path / "sanqiang.db").write_bytes(b"garbage" * 1000)
     probe = PROBE.replace("from app.cli import main", (

@@ -1,0 +1,50 @@
+"""Smoke test of the built PyInstaller bundle (`python build/build.py bundle`); skipped when not built."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXECUTABLE = ROOT / "build" / "out" / "sanqiang-workbench" / (
+    "sanqiang-workbench.exe" if sys.platform == "win32" else "sanqiang-workbench")
+
+pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(),
+                                reason="安装包未构建：先运行 python build/build.py bundle")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([str(EXECUTABLE), *args], capture_output=True, text=True, timeout=180, env=env)
+
+
+def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
+    data = str(tmp_path / "data")
+    assert run("--data-dir", data, "demo").returncode == 0
+    lines = run("--data-dir", data, "notices").stdout.splitlines()
+    assert len(lines) > 4
+    kind, record_id, _ = lines[0].split("\t")
+    out = tmp_path / "poster.pdf"
+    rendered = run("--data-dir", data, "render", kind, record_id, "--out", str(out))
+    assert rendered.returncode == 0, rendered.stderr
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+        assert "WenQuanYiMicroHei" in fonts and " yes yes yes " in fonts
+    check = run("--data-dir", data, "check")
+    assert check.returncode == 0 and "数据库完好" in check.stdout
+    shown = run("--data-dir", data, "--self-test")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("窗口已显示：村级三强工作台 — 镇远县涌溪乡")
+
+
+def test_bundle_carries_only_chinese_qt_translations_and_no_unused_qt_modules():
+    internal = EXECUTABLE.parent / "_internal"
+    translations = sorted(p.name for p in internal.rglob("*.qm"))
+    assert translations and all(name.endswith("zh_CN.qm") for name in translations)
+    names = {p.name for p in internal.rglob("*")}
+    assert not any(n.startswith(("libQt6Qml", "libQt6Quick", "Qt6Qml", "Qt6Quick")) for n in names)
+    assert not any("wayland" in n.lower() for n in names)
+    assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").exists()
