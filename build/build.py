@@ -160,10 +160,16 @@ def nsis() -> Path:
     if not BUNDLE.exists():
         bundle()
     makensis = shutil.which("makensis") or r"C:\Program Files (x86)\NSIS\makensis.exe"
-    target = OUT / f"{NAME}-{__version__}-setup.exe"
-    run(makensis, f"-DVERSION={__version__}", f"-DPAYLOAD={BUNDLE}", f"-DOUTFILE={target}",
-        str(BUILD / "windows" / "installer.nsi"))
+    target = OUT / f"{NAME}-{__version__}-win64.exe"
+    compile_installer(makensis, BUNDLE, target)
+    print(f"installer: {target} ({size_mb(target):.1f} MB)")
     return target
+
+
+def compile_installer(makensis: str, payload: Path, target: Path, version: str = __version__) -> None:
+    """Runs makensis from the script's folder: the script finds the icon relative to itself."""
+    run(makensis, "-V2", f"-DVERSION={version}", f"-DPAYLOAD={payload.resolve()}", f"-DOUTFILE={target.resolve()}",
+        "installer.nsi", cwd=BUILD / "windows")
 
 
 def main() -> None:
