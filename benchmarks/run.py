@@ -14,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+BUNDLED = ROOT / "build" / "out" / "sanqiang-workbench" / "sanqiang-workbench"
+SELF_TEST_SHOWN = "窗口已显示："
 
 BARE_WINDOW = r"""
 import sys
@@ -50,13 +52,14 @@ main(sys.argv[1:])
 """
 
 
-def time_to_window(code: str, args: list[str], env: dict) -> tuple[float, float]:
+def time_to_window(command: list[str], env: dict) -> tuple[float, float]:
     """Seconds from process start to the window shown, and to its first list filled."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     marks = {}
     for line in process.stdout:
-        marks[line.strip()] = time.perf_counter() - start
+        mark = "shown" if line.startswith(("shown", SELF_TEST_SHOWN)) else line.strip()
+        marks.setdefault(mark, time.perf_counter() - start)
     process.wait(timeout=60)
     if "shown" not in marks:
         raise RuntimeError("window never shown")
@@ -71,17 +74,27 @@ def startup(runs: int) -> None:
     data = Path(tempfile.mkdtemp())
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"], check=True,
                    capture_output=True)
-    time_to_window(BARE_WINDOW, [], env)  # warm the disk cache for both
-    time_to_window(OUR_WINDOW, ["--data-dir", str(data)], env)
-    bare, ours, filled = [], [], []
+    commands = {
+        "空白 PySide6 窗口": [sys.executable, "-c", BARE_WINDOW],
+        "本程序（源码）": [sys.executable, "-c", OUR_WINDOW, "--data-dir", str(data)],
+    }
+    if BUNDLED.exists():
+        commands["本程序（PyInstaller 安装包）"] = [str(BUNDLED), "--data-dir", str(data), "--self-test"]
+    first = {name: time_to_window(command, env)[0] for name, command in commands.items()}  # first run: cold-ish
+    shown = {name: [] for name in commands}
+    filled = []
     for _ in range(runs):
-        bare.append(time_to_window(BARE_WINDOW, [], env)[0])
-        shown, first_list = time_to_window(OUR_WINDOW, ["--data-dir", str(data)], env)
-        ours.append(shown)
-        filled.append(first_list)
-    b, o, f = statistics.median(bare), statistics.median(ours), statistics.median(filled)
-    print(f"启动到窗口显示（{env['QT_QPA_PLATFORM']}，{runs} 次中位数）：空白 PySide6 窗口 {b * 1000:.0f} ms，"
-          f"本程序（演示数据）{o * 1000:.0f} ms，比值 {o / b:.2f}；第一个列表填好 {f * 1000:.0f} ms，比值 {f / b:.2f}")
+        for name, command in commands.items():
+            times = time_to_window(command, env)
+            shown[name].append(times[0])
+            if name == "本程序（源码）":
+                filled.append(times[1])
+    bare = statistics.median(shown["空白 PySide6 窗口"])
+    print(f"启动到窗口显示（{env['QT_QPA_PLATFORM']}，演示数据，{runs} 次中位数；括号内为第一次）：")
+    for name, times in shown.items():
+        median = statistics.median(times)
+        print(f"  {name}：{median * 1000:.0f} ms（{first[name] * 1000:.0f} ms），为空白窗口的 {median / bare:.2f} 倍")
+    print(f"  本程序（源码）第一个列表填好：{statistics.median(filled) * 1000:.0f} ms")
 
 
 def sheets(runs: int) -> None:
@@ -141,11 +154,21 @@ def big_table(rows: int) -> None:
     del app
 
 
+def sizes() -> None:
+    if BUNDLED.exists():
+        folder = BUNDLED.parent
+        total = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+        print(f"安装包目录 {folder.name}：{total / 1e6:.1f} MB")
+    for deb in sorted((ROOT / "build" / "out").glob("*.deb")):
+        print(f"{deb.name}：{deb.stat().st_size / 1e6:.1f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", type=int, default=20000)
     args = parser.parse_args()
+    sizes()
     startup(args.runs)
     sheets(args.runs * 4)
     big_table(args.rows)
