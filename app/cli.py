@@ -16,8 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME}：不带命令时打开窗口。")
     parser.add_argument("--data-dir", help=f"数据文件夹（也可用环境变量 {paths.DATA_DIR_ENV} 指定）")
     parser.add_argument("--demo", action="store_true", help="打开窗口；数据库为空时先放入演示乡镇")
-    parser.add_argument("--self-test", action="store_true",
-                        help="自检：打开主窗口，显示后立即关闭，用于检查安装是否完好")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：打开主窗口，显示后立即关闭，用于检查安装是否完好"
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("demo", help="向空数据库放入演示乡镇（涌溪乡四个村）")
     commands.add_parser("notices", help="列出可生成的公示单：种类、编号、标题")

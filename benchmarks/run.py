@@ -72,8 +72,9 @@ def startup(runs: int) -> None:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen" if not env.get("DISPLAY") else "xcb")
     data = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"], check=True, capture_output=True
+    )
     commands = {
         "空白 PySide6 窗口": [sys.executable, "-c", BARE_WINDOW],
         "本程序（源码）": [sys.executable, "-c", OUR_WINDOW, "--data-dir", str(data)],
@@ -114,8 +115,10 @@ def sheets(runs: int) -> None:
             start = time.perf_counter()
             sheet = registry.render(kind, entry.record_id)
             times.append(time.perf_counter() - start)
-        print(f"生成“{registry.KINDS[kind].label}”（一页，{len(sheet.pdf) // 1024} KB）：首次 {cold * 1000:.0f} ms，"
-              f"之后中位数 {statistics.median(times) * 1000:.1f} ms")
+        print(
+            f"生成“{registry.KINDS[kind].label}”（一页，{len(sheet.pdf) // 1024} KB）：首次 {cold * 1000:.0f} ms，"
+            f"之后中位数 {statistics.median(times) * 1000:.1f} ms"
+        )
 
 
 def big_table(rows: int) -> None:
@@ -135,9 +138,18 @@ def big_table(rows: int) -> None:
     kinds = ["道德讲堂", "农家书屋", "电影下乡", "理论下乡"]
     with models.database.atomic():
         models.OutreachActivity.insert_many(
-            [{"village": village.id, "held_on": dt.date(2020, 1, 1) + dt.timedelta(days=i % 2000), "kind": kinds[i % 4],
-              "topic": f"第{i}期党建学习", "speaker": "主讲人", "attendance": i % 200, "place": "村委会"}
-             for i in range(rows)]
+            [
+                {
+                    "village": village.id,
+                    "held_on": dt.date(2020, 1, 1) + dt.timedelta(days=i % 2000),
+                    "kind": kinds[i % 4],
+                    "topic": f"第{i}期党建学习",
+                    "speaker": "主讲人",
+                    "attendance": i % 200,
+                    "place": "村委会",
+                }
+                for i in range(rows)
+            ]
         ).execute()
     app = QApplication.instance() or QApplication(sys.argv)
     start = time.perf_counter()
@@ -149,8 +161,10 @@ def big_table(rows: int) -> None:
     start = time.perf_counter()
     panel.search.setText("dd")
     again = time.perf_counter() - start
-    print(f"{rows} 条活动记录的列表：加载并显示 {loaded * 1000:.0f} ms；拼音搜索“ddjt”首次 {first * 1000:.0f} ms"
-          f"（找到 {panel.proxy.rowCount()} 条前的准备含拼音字典加载），再次搜索 {again * 1000:.0f} ms")
+    print(
+        f"{rows} 条活动记录的列表：加载并显示 {loaded * 1000:.0f} ms；拼音搜索“ddjt”首次 {first * 1000:.0f} ms"
+        f"（找到 {panel.proxy.rowCount()} 条前的准备含拼音字典加载），再次搜索 {again * 1000:.0f} ms"
+    )
     del app
 
 

@@ -1,14 +1,13 @@
 """Builds the installable artefacts. Run from the repository root:
 
-    python build/build.py bundle   # PyInstaller onedir bundle -> build/out/sanqiang-workbench/
-    python build/build.py deb      # the bundle wrapped as a .deb -> build/out/sanqiang-workbench_<version>_<arch>.deb
-    python build/build.py nsis     # Windows: the NSIS installer from the bundle (needs makensis)
+python build/build.py bundle   # PyInstaller onedir bundle -> build/out/sanqiang-workbench/
+python build/build.py deb      # the bundle wrapped as a .deb -> build/out/sanqiang-workbench_<version>_<arch>.deb
+python build/build.py nsis     # Windows: the NSIS installer from the bundle (needs makensis)
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import re
 import shutil
@@ -35,8 +34,19 @@ def run(*command: str, **kwargs) -> None:
 
 
 def bundle() -> Path:
-    run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(OUT),
-        "--workpath", str(WORK), str(BUILD / "sanqiang.spec"), cwd=ROOT)
+    run(
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--distpath",
+        str(OUT),
+        "--workpath",
+        str(WORK),
+        str(BUILD / "sanqiang.spec"),
+        cwd=ROOT,
+    )
     print(f"bundle: {BUNDLE} ({size_mb(BUNDLE):.1f} MB)")
     return BUNDLE
 
@@ -80,7 +90,9 @@ def system_packages(folder: Path) -> list[str]:
     packages = set()
     for library in sorted(needed - carried):
         path = known.get(library)
-        found = subprocess.run(["dpkg", "-S", str(Path(path).resolve())], capture_output=True, text=True) if path else None
+        found = (
+            subprocess.run(["dpkg", "-S", str(Path(path).resolve())], capture_output=True, text=True) if path else None
+        )
         if found is None or found.returncode:
             found = subprocess.run(["dpkg", "-S", f"*/{library}"], capture_output=True, text=True)
         if found.returncode == 0:
@@ -144,9 +156,10 @@ def deb() -> Path:
         " and notice-board sheets printed as PDF. The user's data folder is never touched by removal.\n",
         encoding="utf-8",
     )
-    for script, body in {"postinst": "update-desktop-database -q || true\ngtk-update-icon-cache -q "
-                                     "/usr/share/icons/hicolor || true\n",
-                         "postrm": "update-desktop-database -q || true\n"}.items():
+    for script, body in {
+        "postinst": "update-desktop-database -q || true\ngtk-update-icon-cache -q /usr/share/icons/hicolor || true\n",
+        "postrm": "update-desktop-database -q || true\n",
+    }.items():
         path = root / "DEBIAN" / script
         path.write_text("#!/bin/sh\nset -e\n" + body)
         path.chmod(0o755)
@@ -168,8 +181,15 @@ def nsis() -> Path:
 
 def compile_installer(makensis: str, payload: Path, target: Path, version: str = __version__) -> None:
     """Runs makensis from the script's folder: the script finds the icon relative to itself."""
-    run(makensis, "-V2", f"-DVERSION={version}", f"-DPAYLOAD={payload.resolve()}", f"-DOUTFILE={target.resolve()}",
-        "installer.nsi", cwd=BUILD / "windows")
+    run(
+        makensis,
+        "-V2",
+        f"-DVERSION={version}",
+        f"-DPAYLOAD={payload.resolve()}",
+        f"-DOUTFILE={target.resolve()}",
+        "installer.nsi",
+        cwd=BUILD / "windows",
+    )
 
 
 def main() -> None:

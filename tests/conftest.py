@@ -26,8 +26,13 @@ def village(db):
     from app.store.villages import create_village
 
     return create_village(
-        name="芦笙村", township="涌溪乡", county="镇远县", households=300, adult_population=900,
-        representatives=28, supervision_phone="0855-5721234",
+        name="芦笙村",
+        township="涌溪乡",
+        county="镇远县",
+        households=300,
+        adult_population=900,
+        representatives=28,
+        supervision_phone="0855-5721234",
     )
 
 

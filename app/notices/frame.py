@@ -54,6 +54,7 @@ class PageSpec:
 
 
 ALL_PAGE_SPECS = [PageSpec(size, orientation) for size in PAGE_SIZES for orientation in ORIENTATIONS]
+A4_PORTRAIT = ALL_PAGE_SPECS[0]
 
 
 def chinese_date(value: dt.date) -> str:
@@ -174,8 +175,9 @@ class SealArea(Flowable):
 
 def _header_block(header: SheetHeader, ts: Typesetter) -> list[Flowable]:
     title_size = max(22, ts.body_size * 1.4)  # a poster's large body type gets a larger title still
-    title = ts.text(header.title, size=title_size, align=TA_CENTER, leading=1.3, where="标题",
-                    spaceAfter=4 * mm * ts.scale)
+    title = ts.text(
+        header.title, size=title_size, align=TA_CENTER, leading=1.3, where="标题", spaceAfter=4 * mm * ts.scale
+    )
     meta = ts.table(
         ["公开单位", "公开时间", "公开期限"],
         [[header.unit, chinese_date(header.published_on), header.period]],
@@ -237,7 +239,7 @@ def fits_on_one_page(
 def render_sheet(
     header: SheetHeader,
     body: Callable[[Typesetter], list[Flowable]],
-    page: PageSpec = PageSpec(),
+    page: PageSpec = A4_PORTRAIT,
     body_size: float = 12,
     report: GlyphReport | None = None,
 ) -> bytes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.domain import wall_rules
 from app.notices import venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
-from app.notices.frame import PageSpec
+from app.notices.frame import A4_PORTRAIT, PageSpec
 from app.store import models
 
 
@@ -141,7 +141,7 @@ def list_sheets(village: models.Village | None = None) -> list[SheetEntry]:
     return [entry for v in villages for kind in KINDS.values() for entry in kind.entries(v)]
 
 
-def render(kind: str, record_id: str, page: PageSpec = PageSpec(), today: dt.date | None = None) -> RenderedSheet:
+def render(kind: str, record_id: str, page: PageSpec = A4_PORTRAIT, today: dt.date | None = None) -> RenderedSheet:
     if kind not in KINDS:
         raise UnknownSheetError(f"没有“{kind}”这种公示单，可用的有：{'、'.join(KINDS)}")
     return KINDS[kind].render(record_id, page, today or dt.date.today())

@@ -10,7 +10,15 @@ from reportlab.platypus import Spacer
 
 from app.domain.board import PERMANENT
 from app.notices.fonts import GlyphReport
-from app.notices.frame import PageSpec, SheetHeader, Typesetter, chinese_date, fits_on_one_page, render_sheet
+from app.notices.frame import (
+    A4_PORTRAIT,
+    PageSpec,
+    SheetHeader,
+    Typesetter,
+    chinese_date,
+    fits_on_one_page,
+    render_sheet,
+)
 
 BODY_SIZES = (22, 20, 18, 16, 15, 14, 13, 12, 11, 10)
 
@@ -51,6 +59,5 @@ def body_size_for(poster: WallRulePoster, page: PageSpec) -> float:
     return next(fitting, BODY_SIZES[-1])
 
 
-def render(poster: WallRulePoster, page: PageSpec = PageSpec(), report: GlyphReport | None = None) -> bytes:
+def render(poster: WallRulePoster, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> bytes:
     return render_sheet(poster.header(), poster.body_flowables, page, body_size_for(poster, page), report)
-

@@ -16,20 +16,77 @@ class NotEmptyError(RuntimeError):
 
 VILLAGES = [
     # name, households, adults, representatives, phone, venue (name, area, type, year, investment, centres)
-    ("涌溪村", 412, 1268, 35, "0855-5721234",
-     ("涌溪村村级活动场所", "460", "新建", 2016, "820000.00",
-      {"党员活动中心": "二楼201室", "村民议事中心": "二楼会议室", "便民服务中心": "一楼大厅",
-       "教育培训中心": "二楼202室", "文化娱乐中心": "一楼文化室及院坝"})),
-    ("芽溪村", 286, 903, 27, "0855-5721234",
-     ("芽溪村活动室", "260", "改建", 2015, "185000.00",
-      {"党员活动中心": "原村小教学楼二楼", "便民服务中心": "一楼东侧", "文化娱乐中心": "操场"})),
-    ("铁山村", 355, 1102, 31, "0855-5721234",
-     ("铁山村综合服务楼", "408.5", "扩建", 2017, "430500.00",
-      {"党员活动中心": "三楼", "村民议事中心": "三楼会议室", "便民服务中心": "一楼",
-       "教育培训中心": "二楼远教室"})),
-    ("塘头村", 198, 611, 21, "0855-5721234",
-     ("塘头村活动场所", "352", "改建", 2016, "268000.00",
-      {"党员活动中心": "二楼", "村民议事中心": "二楼", "便民服务中心": "一楼"})),
+    (
+        "涌溪村",
+        412,
+        1268,
+        35,
+        "0855-5721234",
+        (
+            "涌溪村村级活动场所",
+            "460",
+            "新建",
+            2016,
+            "820000.00",
+            {
+                "党员活动中心": "二楼201室",
+                "村民议事中心": "二楼会议室",
+                "便民服务中心": "一楼大厅",
+                "教育培训中心": "二楼202室",
+                "文化娱乐中心": "一楼文化室及院坝",
+            },
+        ),
+    ),
+    (
+        "芽溪村",
+        286,
+        903,
+        27,
+        "0855-5721234",
+        (
+            "芽溪村活动室",
+            "260",
+            "改建",
+            2015,
+            "185000.00",
+            {"党员活动中心": "原村小教学楼二楼", "便民服务中心": "一楼东侧", "文化娱乐中心": "操场"},
+        ),
+    ),
+    (
+        "铁山村",
+        355,
+        1102,
+        31,
+        "0855-5721234",
+        (
+            "铁山村综合服务楼",
+            "408.5",
+            "扩建",
+            2017,
+            "430500.00",
+            {
+                "党员活动中心": "三楼",
+                "村民议事中心": "三楼会议室",
+                "便民服务中心": "一楼",
+                "教育培训中心": "二楼远教室",
+            },
+        ),
+    ),
+    (
+        "塘头村",
+        198,
+        611,
+        21,
+        "0855-5721234",
+        (
+            "塘头村活动场所",
+            "352",
+            "改建",
+            2016,
+            "268000.00",
+            {"党员活动中心": "二楼", "村民议事中心": "二楼", "便民服务中心": "一楼"},
+        ),
+    ),
 ]
 
 FACILITIES = [
@@ -73,8 +130,13 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
     with models.database.atomic():
         for index, (name, households, adults, reps, phone, venue) in enumerate(VILLAGES):
             village = create_village(
-                name=name, township="涌溪乡", county="镇远县", households=households,
-                adult_population=adults, representatives=reps, supervision_phone=phone,
+                name=name,
+                township="涌溪乡",
+                county="镇远县",
+                households=households,
+                adult_population=adults,
+                representatives=reps,
+                supervision_phone=phone,
             )
             created.append(village)
             _venue(village, venue)
@@ -87,15 +149,30 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
 
 def _venue(village, venue) -> None:
     name, area, work_type, year, investment, centres = venue
-    records.save(models.Venue(village=village, name=name, area=Decimal(area), work_type=work_type,
-                              year=year, investment=Decimal(investment), centres=centres))
+    records.save(
+        models.Venue(
+            village=village,
+            name=name,
+            area=Decimal(area),
+            work_type=work_type,
+            year=year,
+            investment=Decimal(investment),
+            centres=centres,
+        )
+    )
 
 
 def _checklist(village, index: int) -> None:
     if index == 2:  # one village has been switched to the 六有 list by the township
         replace_checklist(village, "六有")
-    met_notes = ["功能布局规范", "牌子已按统一样式更换", "设备齐全能用", "制度已精简为9项上墙", "讲堂每月一次",
-                 "书报每季度更新"]
+    met_notes = [
+        "功能布局规范",
+        "牌子已按统一样式更换",
+        "设备齐全能用",
+        "制度已精简为9项上墙",
+        "讲堂每月一次",
+        "书报每季度更新",
+    ]
     for position, item in enumerate(checklist_items(village)):
         item.met = (position + index) % 4 != 3
         item.note = met_notes[position % len(met_notes)] if item.met else "正在整改，预计年底完成"
@@ -106,23 +183,43 @@ def _facilities(village, index: int) -> None:
     for number, (name, quantity, model, amount, bought, status) in enumerate(FACILITIES):
         if (number + index) % 5 == 4:
             continue
-        records.save(models.Facility(village=village, name=name, quantity=quantity, model_number=model,
-                                     amount=Decimal(amount), purchased_on=bought, status=status))
+        records.save(
+            models.Facility(
+                village=village,
+                name=name,
+                quantity=quantity,
+                model_number=model,
+                amount=Decimal(amount),
+                purchased_on=bought,
+                status=status,
+            )
+        )
 
 
 def _rules(village, index: int) -> None:
     saved = {}
     for title, adopted, status in RULES[: len(RULES) - index % 2]:
-        rule = models.WallRule(village=village, title=title, body=wall_rules.TYPICAL_RULES[title],
-                               adopted_on=adopted, status=status)
+        rule = models.WallRule(
+            village=village, title=title, body=wall_rules.TYPICAL_RULES[title], adopted_on=adopted, status=status
+        )
         records.save(rule)
         saved[title] = rule
-    old = models.WallRule(village=village, title="计划生育管理制度", body="（2015年旧制度，已按要求废止）",
-                          adopted_on=dt.date(2012, 3, 1), status=wall_rules.RETIRED)
+    old = models.WallRule(
+        village=village,
+        title="计划生育管理制度",
+        body="（2015年旧制度，已按要求废止）",
+        adopted_on=dt.date(2012, 3, 1),
+        status=wall_rules.RETIRED,
+    )
     records.save(old)
-    merged = models.WallRule(village=village, title="村务公开制度", body="村务公开内容并入四议两公开工作制度执行。",
-                             adopted_on=dt.date(2015, 6, 1), status=wall_rules.MERGED,
-                             merged_into=saved["四议两公开工作制度"])
+    merged = models.WallRule(
+        village=village,
+        title="村务公开制度",
+        body="村务公开内容并入四议两公开工作制度执行。",
+        adopted_on=dt.date(2015, 6, 1),
+        status=wall_rules.MERGED,
+        merged_into=saved["四议两公开工作制度"],
+    )
     records.save(merged)
 
 
@@ -130,5 +227,14 @@ def _activities(village, index: int) -> None:
     for number, (held_on, kind, topic, speaker, attendance, place) in enumerate(ACTIVITIES):
         if (number + index) % 3 == 2 and index:
             continue
-        records.save(models.OutreachActivity(village=village, held_on=held_on, kind=kind, topic=topic,
-                                             speaker=speaker, attendance=attendance - index * 5, place=place))
+        records.save(
+            models.OutreachActivity(
+                village=village,
+                held_on=held_on,
+                kind=kind,
+                topic=topic,
+                speaker=speaker,
+                attendance=attendance - index * 5,
+                place=place,
+            )
+        )

@@ -184,5 +184,3 @@ def last_village(data_dir: Path) -> models.Village | None:
     village_id = settings.value("village")
     village = models.Village.get_or_none(models.Village.id == village_id) if village_id else None
     return village or models.Village.select().order_by(models.Village.township, models.Village.name).first()
-
-

@@ -21,11 +21,20 @@ VILLAGE_FIELDS = [
     FieldSpec("households", "户数", _count("户数")),
     FieldSpec("adult_population", "18岁以上人口", _count("18岁以上人口")),
     FieldSpec("representatives", "村民代表人数", _count("村民代表人数")),
-    FieldSpec("supervision_phone", "监督电话", lambda t: v.phone_number(t, "监督电话"),
-              placeholder="乡镇纪委监督举报电话，如 0855-5721234", hint="印在每张公示单上"),
-    FieldSpec("venue_area_standard", "活动场所面积标准（㎡）",
-              lambda t: v.decimal_amount(t, "面积标准", allow_zero=False), show=v.format_area,
-              hint="默认 400 ㎡（镇远县标准），按本地要求修改"),
+    FieldSpec(
+        "supervision_phone",
+        "监督电话",
+        lambda t: v.phone_number(t, "监督电话"),
+        placeholder="乡镇纪委监督举报电话，如 0855-5721234",
+        hint="印在每张公示单上",
+    ),
+    FieldSpec(
+        "venue_area_standard",
+        "活动场所面积标准（㎡）",
+        lambda t: v.decimal_amount(t, "面积标准", allow_zero=False),
+        show=v.format_area,
+        hint="默认 400 ㎡（镇远县标准），按本地要求修改",
+    ),
 ]
 
 

@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXECUTABLE = ROOT / "build" / "out" / "sanqiang-workbench" / (
-    "sanqiang-workbench.exe" if sys.platform == "win32" else "sanqiang-workbench")
+EXECUTABLE = (
+    ROOT
+    / "build"
+    / "out"
+    / "sanqiang-workbench"
+    / ("sanqiang-workbench.exe" if sys.platform == "win32" else "sanqiang-workbench")
+)
 
-pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(),
-                                reason="安装包未构建：先运行 python build/build.py bundle")
+pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(), reason="安装包未构建：先运行 python build/build.py bundle")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -10,8 +10,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +71,7 @@ def test_data_folder_from_environment(tmp_path):
     import os
 
     env = {**os.environ, "SANQIANG_DATA_DIR": str(tmp_path / "env-data")}
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo"], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0 and (tmp_path / "env-data" / "sanqiang.db").exists()

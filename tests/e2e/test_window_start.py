@@ -30,8 +30,14 @@ sys.exit(main(sys.argv[1:]))
 
 def test_demo_start_shows_the_window(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", PROBE, "--data-dir", str(tmp_path), "--demo"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--data-dir", str(tmp_path), "--demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "TITLE 村级三强工作台 — 镇远县涌溪乡" in result.stdout and "True" in result.stdout
     assert (tmp_path / "sanqiang.db").exists() and (tmp_path / "logs" / "sanqiang.log").exists()
@@ -47,13 +53,24 @@ def test_self_test_opens_and_closes_the_window(tmp_path):
 
 def test_a_damaged_database_is_not_opened(tmp_path, monkeypatch):
     (tmp_path / "sanqiang.db").write_bytes(b"garbage" * 1000)
-    probe = PROBE.replace("from app.cli import main", (
-        "from PySide6.QtWidgets import QMessageBox\n"
-        "QMessageBox.critical = lambda parent, title, text: print('CRITICAL', title, text.splitlines()[0], flush=True)\n"
-        "from app.cli import main"))
+    probe = PROBE.replace(
+        "from app.cli import main",
+        (
+            "from PySide6.QtWidgets import QMessageBox\n"
+            "QMessageBox.critical = lambda parent, title, text: "
+            "print('CRITICAL', title, text.splitlines()[0], flush=True)\n"
+            "from app.cli import main"
+        ),
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(tmp_path)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--data-dir", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 3
     assert "CRITICAL 数据库损坏 数据库文件已损坏，程序没有改动它：" in result.stdout
     assert (tmp_path / "sanqiang.db").read_bytes() == b"garbage" * 1000

@@ -35,7 +35,7 @@ def test_nsis_script_installs_per_machine_in_chinese_and_keeps_user_data():
     assert "Unicode true" in script and 'MUI_LANGUAGE "SimpChinese"' in script
     assert "RequestExecutionLevel admin" in script and "SetShellVarContext all" in script
     assert "$SMPROGRAMS" in script and "$DESKTOP" in script
-    uninstall = script[script.index('Section "Uninstall"'):]
+    uninstall = script[script.index('Section "Uninstall"') :]
     commands = [line.strip() for line in uninstall.splitlines() if not line.strip().startswith(";")]
     assert not any("APPDATA" in line for line in commands)  # the user's data folder is never touched
     assert 'RMDir /r "$INSTDIR"' not in commands  # never a recursive delete of the chosen folder

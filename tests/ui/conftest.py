@@ -46,5 +46,3 @@ def answer(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: replies["asked"].append(a[2]))
     return replies
-
-

@@ -5,8 +5,15 @@ from app.ui.application import first_start_form
 
 from .helpers import click, find, type_into
 
-GOOD = {"村名": "芦笙村", "所属乡镇": "涌溪乡", "县": "镇远县", "户数": "318", "18岁以上人口": "962",
-        "村民代表人数": "29", "监督电话": "0855-5721234"}
+GOOD = {
+    "村名": "芦笙村",
+    "所属乡镇": "涌溪乡",
+    "县": "镇远县",
+    "户数": "318",
+    "18岁以上人口": "962",
+    "村民代表人数": "29",
+    "监督电话": "0855-5721234",
+}
 
 
 def test_first_start_asks_for_the_village_and_rejects_bad_input(qtbot, db):
@@ -36,7 +43,13 @@ def test_first_start_asks_for_the_village_and_rejects_bad_input(qtbot, db):
     assert (village.name, village.households, village.adult_population) == ("芦笙村", 318, 962)
     assert str(village.venue_area_standard) == "400.00"
     items = models.ChecklistItem.select().where(models.ChecklistItem.village == village)
-    assert [i.text for i in items.order_by(models.ChecklistItem.position)] == ["有场地", "有标识", "有设备", "有制度", "有载体"]
+    assert [i.text for i in items.order_by(models.ChecklistItem.position)] == [
+        "有场地",
+        "有标识",
+        "有设备",
+        "有制度",
+        "有载体",
+    ]
 
 
 def test_window_title_shows_the_village(window):

@@ -30,7 +30,9 @@ def test_a_venue_below_the_standard_is_marked(qtbot, window):
     click(qtbot, form, "保存")
 
     rows = table_texts(find(panel, "活动场所列表", QTableView))
-    assert rows == [["芦笙村活动室", "300", "未达标（差 100 ㎡）", "新建", "2016", "268,000.50", "党员活动中心（二楼201室）"]]
+    assert rows == [
+        ["芦笙村活动室", "300", "未达标（差 100 ㎡）", "新建", "2016", "268,000.50", "党员活动中心（二楼201室）"]
+    ]
     red = find(panel, "活动场所列表", QTableView).model().index(0, 2).data(Qt.ItemDataRole.ForegroundRole)
     assert red is not None
     assert "1 处未达标" in find(panel, "面积标准", QLabel).text()
@@ -44,7 +46,9 @@ def test_ticking_checklist_items_changes_the_figure_and_undo_takes_it_back(qtbot
     assert figure.text() == "“五有”标准自查：已达标 0/5 项（0%）"
     table = find(panel, "自查项目列表", QTableView)
     model = table.model()
-    met_column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "是否达到")
+    met_column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "是否达到"
+    )
     model.setData(model.index(0, met_column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     model.setData(model.index(3, met_column), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert figure.text() == "“五有”标准自查：已达标 2/5 项（40%）"
@@ -197,7 +201,13 @@ def test_activity_log(qtbot, window):
     assert find(form, "参加人数提示", QLabel).text() == "参加人数应为整数，例如 12"
     type_into(qtbot, form, "参加人数", "73")
     click(qtbot, form, "保存")
-    assert table_texts(find(panel, "活动列表", QTableView))[0][:5] == ["2026-05-20", "道德讲堂", "孝老爱亲好家风", "吴秀英", "73"]
+    assert table_texts(find(panel, "活动列表", QTableView))[0][:5] == [
+        "2026-05-20",
+        "道德讲堂",
+        "孝老爱亲好家风",
+        "吴秀英",
+        "73",
+    ]
 
 
 def test_every_control_has_its_label_as_accessible_name(window):
@@ -221,8 +231,11 @@ def test_a_rule_that_others_were_merged_into_cannot_be_deleted(qtbot, demo_windo
     click(qtbot, panel, "删除")
     assert "有 1 项制度已并入“四议两公开工作制度”，不能删除" in answer["asked"][-1]
     village = demo_window.session.village
-    assert models.WallRule.select().where((models.WallRule.village == village)
-                                         & (models.WallRule.title == "四议两公开工作制度")).exists()
+    assert (
+        models.WallRule.select()
+        .where((models.WallRule.village == village) & (models.WallRule.title == "四议两公开工作制度"))
+        .exists()
+    )
 
 
 def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, monkeypatch):

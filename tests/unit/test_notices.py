@@ -36,16 +36,29 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[list[str]]:
 
 
 def poster(body: str, title: str = "村级财务管理制度") -> wall_rule_poster.WallRulePoster:
-    return wall_rule_poster.WallRulePoster("芦笙村", title, body, dt.date(2022, 1, 6), "0855-5721234",
-                                           "芦笙村党支部　芦笙村村民委员会", TODAY)
+    return wall_rule_poster.WallRulePoster(
+        "芦笙村", title, body, dt.date(2022, 1, 6), "0855-5721234", "芦笙村党支部　芦笙村村民委员会", TODAY
+    )
 
 
 @needs_poppler
 def test_poster_carries_the_frame_and_the_rule(tmp_path):
     text = pdf_text(wall_rule_poster.render(poster("一、收支逐笔记账。\n二、每月公开一次。")), tmp_path)
-    for expected in ("村级财务管理制度", "公开单位", "芦笙村党支部", "公开时间", "2026年11月22日", "公开期限", "长期公开",
-                     "一、收支逐笔记账。", "二、每月公开一次。", "监督举报电话：0855-5721234", "村务监督委员会审核",
-                     "盖章处", "本制度自2022年1月6日起施行。"):
+    for expected in (
+        "村级财务管理制度",
+        "公开单位",
+        "芦笙村党支部",
+        "公开时间",
+        "2026年11月22日",
+        "公开期限",
+        "长期公开",
+        "一、收支逐笔记账。",
+        "二、每月公开一次。",
+        "监督举报电话：0855-5721234",
+        "村务监督委员会审核",
+        "盖章处",
+        "本制度自2022年1月6日起施行。",
+    ):
         assert flat(expected) in text, expected
 
 
@@ -61,7 +74,9 @@ def test_only_the_bundled_font_is_used_and_it_is_embedded(demo, tmp_path):
 
 def test_poster_uses_large_type_for_short_rules_and_fits_long_ones_on_one_page():
     short = poster("印章由专人保管。")
-    long_text = "\n".join(f"{n}、" + "村级财务收支须经监委会审核签章后方可入账，严禁白条入账。" * 3 for n in range(1, 11))
+    long_text = "\n".join(
+        f"{n}、" + "村级财务收支须经监委会审核签章后方可入账，严禁白条入账。" * 3 for n in range(1, 11)
+    )
     long = poster(long_text)
     page = PageSpec()
     assert wall_rule_poster.body_size_for(short, page) >= 20
@@ -70,8 +85,10 @@ def test_poster_uses_large_type_for_short_rules_and_fits_long_ones_on_one_page()
     assert len(reader.pages) == 1
 
 
-@pytest.mark.parametrize("spec", [PageSpec("A4", "portrait"), PageSpec("A4", "landscape"),
-                                  PageSpec("A3", "portrait"), PageSpec("A3", "landscape")])
+@pytest.mark.parametrize(
+    "spec",
+    [PageSpec("A4", "portrait"), PageSpec("A4", "landscape"), PageSpec("A3", "portrait"), PageSpec("A3", "landscape")],
+)
 def test_page_sizes(spec):
     import io
 
@@ -126,19 +143,37 @@ def test_fallback_font_prints_a_character_the_bundled_font_lacks(tmp_path, monke
 @needs_poppler
 def test_self_check_sheet_shows_the_area_against_the_standard_and_results(tmp_path):
     sheet = venue_check_sheet.VenueCheckSheet(
-        village_name="芦笙村", unit="芦笙村党支部　芦笙村村民委员会", supervision_phone="0855-5721234",
+        village_name="芦笙村",
+        unit="芦笙村党支部　芦笙村村民委员会",
+        supervision_phone="0855-5721234",
         area_standard=Decimal("400"),
-        venues=[venue_check_sheet.VenueRow("芦笙村活动室", Decimal("352"), "改建", 2016, Decimal("268000"),
-                                           {"党员活动中心": "二楼"})],
+        venues=[
+            venue_check_sheet.VenueRow(
+                "芦笙村活动室", Decimal("352"), "改建", 2016, Decimal("268000"), {"党员活动中心": "二楼"}
+            )
+        ],
         checklist_name="五有",
-        items=[venue_check_sheet.CheckRow("有场地", False, "面积不足，正在扩建"),
-               venue_check_sheet.CheckRow("有标识", True, "")],
+        items=[
+            venue_check_sheet.CheckRow("有场地", False, "面积不足，正在扩建"),
+            venue_check_sheet.CheckRow("有标识", True, ""),
+        ],
         published_on=TODAY,
     )
     text = pdf_text(venue_check_sheet.render(sheet), tmp_path)
-    for expected in ("芦笙村活动场所“五有”标准自查公示", "面积标准 400 ㎡", "352", "未达标（差 48 ㎡）", "268,000.00",
-                     "党员活动中心（二楼）", "已达标 1/2 项（50%）", "× 未达到", "√ 已达到", "面积不足，正在扩建",
-                     "10天（11月22日至2026年12月2日）", "尚未设置的中心"):
+    for expected in (
+        "芦笙村活动场所“五有”标准自查公示",
+        "面积标准 400 ㎡",
+        "352",
+        "未达标（差 48 ㎡）",
+        "268,000.00",
+        "党员活动中心（二楼）",
+        "已达标 1/2 项（50%）",
+        "× 未达到",
+        "√ 已达到",
+        "面积不足，正在扩建",
+        "10天（11月22日至2026年12月2日）",
+        "尚未设置的中心",
+    ):
         assert flat(expected) in text, expected
 
 
@@ -149,11 +184,16 @@ def test_pages_render_to_images_with_ink(demo, tmp_path):
     for entry in registry.list_sheets(demo[1])[:2] + [registry.list_sheets(demo[1])[-1]]:
         pdf = tmp_path / f"{entry.kind}.pdf"
         pdf.write_bytes(registry.render(entry.kind, entry.record_id, today=TODAY).pdf)
-        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / entry.kind)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / entry.kind)], check=True
+        )
         image = QImage(str(next(tmp_path.glob(f"{entry.kind}-*1.png"))))
-        dark = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
-                   if image.pixelColor(x, y).lightness() < 128)
+        dark = sum(
+            1
+            for y in range(0, image.height(), 3)
+            for x in range(0, image.width(), 3)
+            if image.pixelColor(x, y).lightness() < 128
+        )
         assert dark > 300, f"{entry.kind} page looks blank"
 
 

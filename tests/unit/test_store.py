@@ -19,8 +19,13 @@ def test_records_have_uuid_keys_and_belong_to_a_village(village):
 
 
 def test_money_is_exact(village):
-    venue = models.Venue(village=village, name="活动室", area=Decimal("400.25"), work_type="新建",
-                         investment=Decimal("123456789012.34") - Decimal("0.01"))
+    venue = models.Venue(
+        village=village,
+        name="活动室",
+        area=Decimal("400.25"),
+        work_type="新建",
+        investment=Decimal("123456789012.34") - Decimal("0.01"),
+    )
     records.save(venue)
     assert models.Venue.get_by_id(venue.id).investment == Decimal("123456789012.33")
     raw = models.database.execute_sql("select investment from venue").fetchone()[0]
@@ -33,8 +38,11 @@ def test_every_change_and_delete_is_audited(village):
     facility.status = "维修中"
     records.save(facility)
     records.delete(facility)
-    rows = list(models.AuditEntry.select().where(models.AuditEntry.record_id == str(facility.id))
-                .order_by(models.AuditEntry.at, models.AuditEntry.action))
+    rows = list(
+        models.AuditEntry.select()
+        .where(models.AuditEntry.record_id == str(facility.id))
+        .order_by(models.AuditEntry.at, models.AuditEntry.action)
+    )
     actions = sorted(row.action for row in rows)
     assert actions == ["create", "delete", "update"]
     update = next(row for row in rows if row.action == "update")
@@ -55,7 +63,9 @@ def test_undo_brings_back_a_deleted_record_with_its_key(village):
 
 
 def test_undo_of_an_edit_restores_the_old_values(village):
-    venue = models.Venue(village=village, name="活动室", area=Decimal("300"), work_type="新建", centres={"党员活动中心": "二楼"})
+    venue = models.Venue(
+        village=village, name="活动室", area=Decimal("300"), work_type="新建", centres={"党员活动中心": "二楼"}
+    )
     records.save(venue)
     venue.area = Decimal("500")
     venue.centres = {}

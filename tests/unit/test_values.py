@@ -13,7 +13,13 @@ def test_money_is_decimal_with_two_places():
 
 @pytest.mark.parametrize(
     "text, message",
-    [("", "请填写投资"), ("十万", "投资应为数字"), ("-5", "投资不能为负数"), ("1.234", "最多保留 2 位小数"), ("nan", "应为数字")],
+    [
+        ("", "请填写投资"),
+        ("十万", "投资应为数字"),
+        ("-5", "投资不能为负数"),
+        ("1.234", "最多保留 2 位小数"),
+        ("nan", "应为数字"),
+    ],
 )
 def test_bad_money_gets_a_chinese_message(text, message):
     with pytest.raises(v.InputError, match=message):

@@ -27,7 +27,9 @@ activity_kind = RecordKind(
         Column("地点", lambda r: r.place),
     ],
     fields=[
-        FieldSpec("held_on", "日期", lambda t: v.date_value(t, "日期"), show=v.format_date, placeholder="如：2026-05-20"),
+        FieldSpec(
+            "held_on", "日期", lambda t: v.date_value(t, "日期"), show=v.format_date, placeholder="如：2026-05-20"
+        ),
         FieldSpec("kind", "类型", lambda t: v.required_text(t, "类型"), kind="editable_choice", choices=ACTIVITY_KINDS),
         FieldSpec("topic", "主题", lambda t: v.required_text(t, "主题")),
         FieldSpec("speaker", "主讲人", v.optional_text),

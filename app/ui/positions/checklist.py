@@ -42,8 +42,14 @@ def checklist_kind(session: Session) -> RecordKind:
         ],
         fields=[
             FieldSpec("text", "自查项目", lambda t: v.required_text(t, "自查项目")),
-            FieldSpec("met", "是否达到", lambda t: t == MET, kind="choice", choices=(MET, NOT_MET),
-                      show=lambda met: MET if met else NOT_MET),
+            FieldSpec(
+                "met",
+                "是否达到",
+                lambda t: t == MET,
+                kind="choice",
+                choices=(MET, NOT_MET),
+                show=lambda met: MET if met else NOT_MET,
+            ),
             FieldSpec("note", "说明", v.optional_text),
             FieldSpec("photo", "照片文件", v.optional_text, hint="可不填；用“选择照片…”按钮选取更方便"),
         ],
@@ -104,5 +110,3 @@ class ChecklistPanel(RecordPanel):
         if answer == QMessageBox.StandardButton.Yes:
             changes = replace_checklist(self.session.village, name)
             self.session.record(changes, f"切换为“{name}”清单")
-
-

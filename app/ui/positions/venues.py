@@ -35,13 +35,25 @@ def venue_kind(session: Session) -> RecordKind:
             Column("五大中心及房间", lambda r: centres_summary(r.centres)),
         ],
         fields=[
-            FieldSpec("name", "场所名称", lambda t: v.required_text(t, "场所名称"), placeholder="如：涌溪村村级活动场所"),
-            FieldSpec("area", "面积（㎡）", lambda t: v.decimal_amount(t, "面积", allow_zero=False), show=v.format_area,
-                      placeholder="如：460"),
+            FieldSpec(
+                "name", "场所名称", lambda t: v.required_text(t, "场所名称"), placeholder="如：涌溪村村级活动场所"
+            ),
+            FieldSpec(
+                "area",
+                "面积（㎡）",
+                lambda t: v.decimal_amount(t, "面积", allow_zero=False),
+                show=v.format_area,
+                placeholder="如：460",
+            ),
             FieldSpec("work_type", "建设类型", kind="choice", choices=WORK_TYPES),
             FieldSpec("year", "建设年度", _optional_year, placeholder="如：2016"),
-            FieldSpec("investment", "投资（元）", lambda t: v.decimal_amount(t, "投资"), show=v.format_money,
-                      placeholder="如：820000.00"),
+            FieldSpec(
+                "investment",
+                "投资（元）",
+                lambda t: v.decimal_amount(t, "投资"),
+                show=v.format_money,
+                placeholder="如：820000.00",
+            ),
             FieldSpec("centres", "五大中心", kind="centres", choices=CENTRES),
         ],
         order_by=lambda: models.Venue.name,

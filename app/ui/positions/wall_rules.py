@@ -51,20 +51,36 @@ def wall_rule_kind(session: Session) -> RecordKind:
         model=models.WallRule,
         columns=[
             Column("制度名称", lambda r: r.title),
-            Column("状态", lambda r: rules.merged_label(r.status, r.merged_into.title if r.merged_into else None),
-                   warn=lambda r: r.status != rules.CURRENT),
+            Column(
+                "状态",
+                lambda r: rules.merged_label(r.status, r.merged_into.title if r.merged_into else None),
+                warn=lambda r: r.status != rules.CURRENT,
+            ),
             Column("施行日期", lambda r: v.format_date(r.adopted_on)),
             Column("正文字数", lambda r: str(len(r.body)), sort_key=lambda r: len(r.body)),
         ],
         fields=[
             FieldSpec("title", "制度名称", lambda t: v.required_text(t, "制度名称")),
-            FieldSpec("body", "正文", lambda t: v.required_text(t, "正文").rstrip(), kind="text",
-                      extra={"height": 260}),
-            FieldSpec("adopted_on", "施行日期", lambda t: v.date_value(t, "施行日期", required=False),
-                      show=v.format_date, placeholder="如：2021-03-01"),
+            FieldSpec(
+                "body", "正文", lambda t: v.required_text(t, "正文").rstrip(), kind="text", extra={"height": 260}
+            ),
+            FieldSpec(
+                "adopted_on",
+                "施行日期",
+                lambda t: v.date_value(t, "施行日期", required=False),
+                show=v.format_date,
+                placeholder="如：2021-03-01",
+            ),
             FieldSpec("status", "状态", kind="choice", choices=rules.STATUSES),
-            FieldSpec("merged_into", "并入制度", parse_target, kind="choice", choices=other_titles,
-                      show=lambda rule: rule.title if rule else NO_TARGET, hint="仅在状态为“已合并”时选择"),
+            FieldSpec(
+                "merged_into",
+                "并入制度",
+                parse_target,
+                kind="choice",
+                choices=other_titles,
+                show=lambda rule: rule.title if rule else NO_TARGET,
+                hint="仅在状态为“已合并”时选择",
+            ),
         ],
         order_by=lambda: models.WallRule.title,
         describe=lambda r: r.title,
@@ -122,8 +138,9 @@ class WallRulesPanel(RecordPanel):
         changes = []
         with models.database.atomic():
             for title in dialog.chosen():
-                rule = models.WallRule(village=self.session.village, title=title,
-                                       body=rules.TYPICAL_RULES[title], status=rules.CURRENT)
+                rule = models.WallRule(
+                    village=self.session.village, title=title, body=rules.TYPICAL_RULES[title], status=rules.CURRENT
+                )
                 changes.append(records.save(rule))
         self.session.record(changes, f"添加常用制度 {len(changes)} 项")
 

@@ -115,8 +115,14 @@ class RecordForm(QDialog):
     """Edits one record. `on_save(values)` is called with parsed values; it may raise InputError
     naming a field (``error.args[1]``) to show a message there, and the dialog stays open."""
 
-    def __init__(self, title: str, specs: Sequence[FieldSpec], values: dict[str, Any],
-                 on_save: Callable[[dict[str, Any]], None], parent=None):
+    def __init__(
+        self,
+        title: str,
+        specs: Sequence[FieldSpec],
+        values: dict[str, Any],
+        on_save: Callable[[dict[str, Any]], None],
+        parent=None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         named(self, title)

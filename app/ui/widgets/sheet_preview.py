@@ -135,4 +135,3 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> None:
             painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
     finally:
         painter.end()
-
