@@ -156,12 +156,13 @@ def deb() -> Path:
         " and notice-board sheets printed as PDF. The user's data folder is never touched by removal.\n",
         encoding="utf-8",
     )
-    for script, body in {
-        "postinst": "update-desktop-database -q || true\ngtk-update-icon-cache -q /usr/share/icons/hicolor || true\n",
-        "postrm": "update-desktop-database -q || true\n",
-    }.items():
+    refresh_menu = (
+        "command -v update-desktop-database >/dev/null && update-desktop-database -q || true\n"
+        "command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q /usr/share/icons/hicolor || true\n"
+    )
+    for script in ("postinst", "postrm"):  # neither touches the user's data folder
         path = root / "DEBIAN" / script
-        path.write_text("#!/bin/sh\nset -e\n" + body)
+        path.write_text("#!/bin/sh\nset -e\n" + refresh_menu)
         path.chmod(0o755)
     target = OUT / f"{NAME}_{__version__}_{deb_arch()}.deb"
     run("dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target))

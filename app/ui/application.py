@@ -63,6 +63,7 @@ SELF_TEST_SHOWN = "窗口已显示："
 
 def _finish_self_test(window) -> None:
     print(f"{SELF_TEST_SHOWN}{window.windowTitle()}", flush=True)
+    window.remember_settings = False
     window.close()
     QApplication.quit()
 

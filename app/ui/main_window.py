@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session, self.data_dir = session, data_dir
         self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.remember_settings = True  # off for --self-test, which must leave no trace
         named(self, APP_NAME)
 
         self.tabs = named(QTabWidget(), "主分页")
@@ -159,10 +160,8 @@ class MainWindow(QMainWindow):
     # --- settings ---
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 760)
+        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 640 or self.height() < 420:
+            self.resize(1180, 760)  # first start, or a size no one would work in
         tab = self.settings.value("tab", 0, type=int)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
@@ -171,12 +170,16 @@ class MainWindow(QMainWindow):
             self.positions_tab.tabs.setCurrentIndex(inner)
 
     def closeEvent(self, event):
+        if self.remember_settings:
+            self._save_settings()
+        super().closeEvent(event)
+
+    def _save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("tab", self.tabs.currentIndex())
         self.settings.setValue("positions_tab", self.positions_tab.tabs.currentIndex())
         self.settings.setValue("village", str(self.session.village.id))
         self.settings.sync()
-        super().closeEvent(event)
 
 
 def last_village(data_dir: Path) -> models.Village | None:

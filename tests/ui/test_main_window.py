@@ -58,3 +58,14 @@ def test_error_report_dialog_is_copyable(qtbot, data_dir, monkeypatch):
     find(dialog, "复制报告").click()
     assert "测试错误" in QApplication.clipboard().text()
     assert models.database.obj is None or True
+
+
+def test_a_uselessly_small_saved_window_opens_at_the_default_size(qtbot, data_dir, demo):
+    first = MainWindow(Session(demo[0]), data_dir)
+    qtbot.addWidget(first)
+    first.resize(300, 200)
+    first.show()
+    first.close()
+    second = MainWindow(Session(demo[0]), data_dir)
+    qtbot.addWidget(second)
+    assert second.width() >= 640 and second.height() >= 420
