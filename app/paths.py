@@ -49,6 +49,12 @@ def log_dir(data_dir: Path) -> Path:
     return path
 
 
+def photo_dir(data_dir: Path) -> Path:
+    path = data_dir / "photos"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def export_dir(data_dir: Path) -> Path:
     path = data_dir / "exports"
     path.mkdir(parents=True, exist_ok=True)

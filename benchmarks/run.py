@@ -153,7 +153,7 @@ def big_table(rows: int) -> None:
         ).execute()
     app = QApplication.instance() or QApplication(sys.argv)
     start = time.perf_counter()
-    panel = ActivitiesPanel(Session(village))
+    panel = ActivitiesPanel(Session(village, Path(tempfile.mkdtemp())))
     loaded = time.perf_counter() - start
     start = time.perf_counter()
     panel.search.setText("ddjt")

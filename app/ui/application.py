@@ -55,7 +55,7 @@ def build_window(data_dir: Path):
         if form.exec() != QDialog.DialogCode.Accepted:
             return None
         village = created[0]
-    return MainWindow(Session(village), data_dir)
+    return MainWindow(Session(village, data_dir), data_dir)
 
 
 SELF_TEST_SHOWN = "窗口已显示："

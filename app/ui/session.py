@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -42,9 +43,10 @@ class Session(QObject):
     changed = Signal()
     village_changed = Signal(object)
 
-    def __init__(self, village: models.Village, parent=None):
+    def __init__(self, village: models.Village, data_dir: Path, parent=None):
         super().__init__(parent)
         self.village = village
+        self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
 
     def set_village(self, village: models.Village) -> None:

@@ -18,7 +18,7 @@ def window(qtbot, data_dir, village):
     from app.ui.main_window import MainWindow
     from app.ui.session import Session
 
-    main = MainWindow(Session(village), data_dir)
+    main = MainWindow(Session(village, data_dir), data_dir)
     qtbot.addWidget(main)
     main.show()
     return main

@@ -20,7 +20,7 @@ def test_a_township_copy_has_a_village_switcher(qtbot, demo_window):
 
 
 def test_window_size_last_tab_and_village_are_remembered(qtbot, data_dir, demo):
-    first = MainWindow(Session(demo[2]), data_dir)
+    first = MainWindow(Session(demo[2], data_dir), data_dir)
     qtbot.addWidget(first)
     first.resize(700, 520)
     first.show()
@@ -29,7 +29,7 @@ def test_window_size_last_tab_and_village_are_remembered(qtbot, data_dir, demo):
 
     village = last_village(data_dir)
     assert village.id == demo[2].id
-    second = MainWindow(Session(village), data_dir)
+    second = MainWindow(Session(village, data_dir), data_dir)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 520)
@@ -61,11 +61,11 @@ def test_error_report_dialog_is_copyable(qtbot, data_dir, monkeypatch):
 
 
 def test_a_uselessly_small_saved_window_opens_at_the_default_size(qtbot, data_dir, demo):
-    first = MainWindow(Session(demo[0]), data_dir)
+    first = MainWindow(Session(demo[0], data_dir), data_dir)
     qtbot.addWidget(first)
     first.resize(300, 200)
     first.show()
     first.close()
-    second = MainWindow(Session(demo[0]), data_dir)
+    second = MainWindow(Session(demo[0], data_dir), data_dir)
     qtbot.addWidget(second)
     assert second.width() >= 640 and second.height() >= 420

@@ -258,3 +258,23 @@ def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, m
     assert len(PdfReader(str(out)).pages) == preview.document.pageCount() >= 1
     issued = models.IssuedSheet.get()
     assert issued.action == "打印" and issued.kind == "venue_check" and len(issued.sha256) == 64
+
+
+def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    photo = tmp_path / "U盘" / "牌子.png"
+    photo.parent.mkdir()
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0xC8161D)
+    image.save(str(photo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    panel = open_page(window, "标准自查")
+    find(panel, "自查项目列表", QTableView).selectRow(1)
+    click(qtbot, panel, "选择照片")
+    item = models.ChecklistItem.get(models.ChecklistItem.text == "有标识")
+    assert item.photo.startswith("photos/") and item.photo.endswith(".png")
+    photo.unlink()  # the stick is gone; the copy stays
+    assert (data_dir / item.photo).read_bytes()[:4] == b"\x89PNG"
+    assert table_texts(find(panel, "自查项目列表", QTableView))[1][4].endswith(".png")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
+from app import paths
 from app.domain import values as v
 from app.domain.checklists import STANDARD_CHECKLISTS, completion
 from app.store import models
@@ -51,7 +57,6 @@ def checklist_kind(session: Session) -> RecordKind:
                 show=lambda met: MET if met else NOT_MET,
             ),
             FieldSpec("note", "说明", v.optional_text),
-            FieldSpec("photo", "照片文件", v.optional_text, hint="可不填；用“选择照片…”按钮选取更方便"),
         ],
         order_by=lambda: models.ChecklistItem.position,
         describe=lambda r: r.text,
@@ -67,7 +72,8 @@ class ChecklistPanel(RecordPanel):
         super().__init__(checklist_kind(session), session, parent)
         self.top.addWidget(self.figure_label)
         self.model.on_check = self.set_met
-        self.add_action("选择照片…", self.choose_photo, "为选中的自查项目选一张照片")
+        self.add_action("选择照片…", self.choose_photo, "为选中的自查项目选一张照片（会复制到数据文件夹）")
+        self.add_action("查看照片", self.show_photo)
         self.add_action("切换清单…", self.switch_checklist, "换成“五有”或“六有”标准清单")
         self.add_action("预览自查表…", lambda: open_sheet("venue_check", str(session.village.id)))
 
@@ -88,10 +94,30 @@ class ChecklistPanel(RecordPanel):
             QMessageBox.information(self, "选择照片", "请先选中一个自查项目。")
             return
         chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", "", "图片 (*.jpg *.jpeg *.png *.bmp)")
-        if chosen:
-            record = models.ChecklistItem.get_by_id(item.id)
-            record.photo = chosen
-            self.session.save(record, f"为“{record.text}”选择照片")
+        if not chosen:
+            return
+        # A copy is kept in the data folder, so the photo survives the USB stick or camera it came from.
+        source = Path(chosen)
+        target = paths.photo_dir(self.session.data_dir) / f"{item.id}-{uuid.uuid4().hex[:8]}{source.suffix.lower()}"
+        try:
+            shutil.copy2(source, target)
+        except OSError as error:
+            QMessageBox.warning(self, "选择照片", f"无法复制照片：\n{source}\n\n{error.strerror or error}")
+            return
+        record = models.ChecklistItem.get_by_id(item.id)
+        record.photo = target.relative_to(self.session.data_dir).as_posix()
+        self.session.save(record, f"为“{record.text}”选择照片")
+
+    def show_photo(self) -> None:
+        item = self.selected()
+        if item is None or not item.photo:
+            QMessageBox.information(self, "查看照片", "请先选中一个已有照片的自查项目。")
+            return
+        path = self.session.data_dir / item.photo
+        if not path.exists():
+            QMessageBox.warning(self, "查看照片", f"找不到照片文件：\n{path}")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def switch_checklist(self) -> None:
         names = list(STANDARD_CHECKLISTS)

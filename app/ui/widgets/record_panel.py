@@ -39,7 +39,6 @@ class RecordKind:
     describe: Callable[[Any], str]  # how a row is named in messages
     defaults: Callable[[], dict] = dict
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
-    extra_values: Callable[[Any], dict] = field(default=lambda row: {})
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
     why_not_delete: Callable[[Any], str | None] = field(default=lambda row: None)  # a reason, or None
 
@@ -158,7 +157,6 @@ class RecordPanel(QWidget):
             values, title = self.kind.defaults(), f"新增{self.kind.noun}"
         else:
             values = {spec.key: getattr(row, spec.key) for spec in self.kind.fields if hasattr(row, spec.key)}
-            values.update(self.kind.extra_values(row))
             title = f"修改{self.kind.noun}：{self.kind.describe(row)}"
 
         def save(parsed: dict) -> None:
