@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "村庄信息…", self.edit_village)
+        self._action(file_menu, "公示单发出记录…", self.show_issued_sheets)
         self._action(file_menu, "备份数据库…", self.backup_now)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
@@ -143,6 +144,14 @@ class MainWindow(QMainWindow):
         self.village_form = form
         form.open()
         return form
+
+    def show_issued_sheets(self):
+        from app.ui.issued_sheets import IssuedSheetsDialog
+
+        dialog = IssuedSheetsDialog(self.session.village, self)
+        self.issued_dialog = dialog
+        dialog.open()
+        return dialog
 
     def backup_now(self) -> None:
         from app.store.connection import backup_copy

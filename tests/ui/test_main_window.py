@@ -69,3 +69,16 @@ def test_a_uselessly_small_saved_window_opens_at_the_default_size(qtbot, data_di
     second = MainWindow(Session(demo[0], data_dir), data_dir)
     qtbot.addWidget(second)
     assert second.width() >= 640 and second.height() >= 420
+
+
+def test_issued_sheets_are_listed_for_the_village(qtbot, demo_window, tmp_path):
+    from app.notices.issued import save_pdf
+    from app.notices.registry import render
+
+    village = demo_window.session.village
+    sheet = render("venue_check", str(village.id))
+    save_pdf(sheet, tmp_path / "自查表.pdf")
+    dialog = demo_window.show_issued_sheets()
+    rows = table_texts(find(dialog, "发出记录列表", QTableView))
+    assert len(rows) == 1
+    assert rows[0][1:4] == ["阵地标准自查表", sheet.title, "保存PDF"] and rows[0][5] == sheet.sha256
