@@ -74,9 +74,9 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         undo = self.session.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.session.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, handler, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # keyBindings(): every platform binding, and it skips the costly setShortcut overload lookup
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
         action.triggered.connect(handler)
         menu.addAction(action)
         return action
