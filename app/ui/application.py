@@ -36,11 +36,25 @@ def configure_application(app: QApplication) -> None:
 
 
 def first_start_form(on_created):
-    """The short set-up shown on an empty database."""
+    """The short set-up shown on an empty database; it also offers the demo township to look around in."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.store.demo import populate_demo
     from app.store.villages import create_village
     from app.ui.village_form import village_form
+    from app.ui.widgets.labels import named
 
-    return village_form(None, lambda values: on_created(create_village(**values)))
+    form = village_form(None, lambda values: on_created(create_village(**values)))
+    demo = form.button_box.addButton("先看演示数据", QDialogButtonBox.ButtonRole.ActionRole)
+    named(demo, "先看演示数据")
+    demo.setToolTip("放入“镇远县涌溪乡”四个村的演示资料，先熟悉程序；正式使用时请用新的数据文件夹")
+
+    def use_demo() -> None:
+        on_created(populate_demo()[0])
+        form.accept()
+
+    demo.clicked.connect(use_demo)
+    return form
 
 
 def build_window(data_dir: Path):

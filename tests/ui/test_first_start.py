@@ -66,3 +66,13 @@ def test_village_profile_can_be_edited_later(qtbot, window):
     click(qtbot, form, "保存")
     assert str(models.Village.get().venue_area_standard) == "500.00"
     assert find(venues, "面积标准", QLabel).text().startswith("面积标准：500 ㎡")
+
+
+def test_first_start_offers_the_demo_township(qtbot, db):
+    created = []
+    form = first_start_form(created.append)
+    qtbot.addWidget(form)
+    form.show()
+    click(qtbot, form, "先看演示数据")
+    assert not form.isVisible() and created
+    assert models.Village.select().count() == 4 and created[0].township == "涌溪乡"

@@ -164,6 +164,7 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self.button_box = buttons
         self.resize(560, self.sizeHint().height())
 
     def editor(self, label: str) -> QWidget:
