@@ -157,9 +157,3 @@ def markup(text: str, report: GlyphReport | None = None, where: str = "") -> str
         run.append(escape(char))
     flush()
     return "".join(pieces)
-
-
-def check_text(text: str, where: str = "") -> GlyphReport:
-    report = GlyphReport()
-    markup(text, report, where)
-    return report

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.domain.board import OBJECTION_DAYS
 from app.notices.fonts import GlyphReport, main_font, markup
 
 PAGE_SIZES = {"A4": A4, "A3": A3}
@@ -195,7 +196,7 @@ def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable:
         Spacer(1, 6 * mm * ts.scale),
         ts.text(f"{header.signature_label}＿＿＿＿＿＿＿＿＿＿", size=small),
         Spacer(1, 4 * mm * ts.scale),
-        ts.text("对公开内容有异议的，请在公开之日起5日内向村务监督委员会反映。", size=9.5),
+        ts.text(f"对公开内容有异议的，请在公开之日起{OBJECTION_DAYS}日内向村务监督委员会反映。", size=9.5),
     ]
     right = [
         SealArea(34 * mm * ts.scale, ts.font, 10 * ts.scale),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain import wall_rules
+from app.domain.checklists import DEFAULT_CHECKLIST
 from app.notices import venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec
@@ -96,7 +97,7 @@ def venue_check_data(village: models.Village, today: dt.date) -> venue_check_she
         venues=[
             venue_check_sheet.VenueRow(v.name, v.area, v.work_type, v.year, v.investment, v.centres) for v in venues
         ],
-        checklist_name=items[0].checklist if items else "五有",
+        checklist_name=items[0].checklist if items else DEFAULT_CHECKLIST,
         items=[venue_check_sheet.CheckRow(item.text, item.met, item.note) for item in items],
         published_on=today,
     )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from app import paths
 from app.domain import values as v
-from app.domain.checklists import STANDARD_CHECKLISTS, completion
+from app.domain.checklists import DEFAULT_CHECKLIST, STANDARD_CHECKLISTS, completion
 from app.store import models
 from app.store.villages import checklist_items, replace_checklist
 from app.ui.session import Session
@@ -27,7 +27,7 @@ MET, NOT_MET = "已达到", "未达到"
 
 def current_checklist_name(village: models.Village) -> str:
     items = checklist_items(village)
-    return items[0].checklist if items else "五有"
+    return items[0].checklist if items else DEFAULT_CHECKLIST
 
 
 def checklist_kind(session: Session) -> RecordKind:
