@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain import wall_rules
-from app.domain.checklists import DEFAULT_CHECKLIST
 from app.notices import venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec
 from app.store import models
+from app.store.villages import checklist_items, checklist_name
 
 
 class UnknownSheetError(LookupError):
@@ -83,12 +83,7 @@ def _venue_check_entries(village: models.Village) -> list[SheetEntry]:
 
 def venue_check_data(village: models.Village, today: dt.date) -> venue_check_sheet.VenueCheckSheet:
     venues = models.Venue.select().where(models.Venue.village == village).order_by(models.Venue.name)
-    items = (
-        models.ChecklistItem.select()
-        .where(models.ChecklistItem.village == village)
-        .order_by(models.ChecklistItem.position)
-    )
-    items = list(items)
+    items = checklist_items(village)
     return venue_check_sheet.VenueCheckSheet(
         village_name=village.name,
         unit=_village_unit(village),
@@ -97,7 +92,7 @@ def venue_check_data(village: models.Village, today: dt.date) -> venue_check_she
         venues=[
             venue_check_sheet.VenueRow(v.name, v.area, v.work_type, v.year, v.investment, v.centres) for v in venues
         ],
-        checklist_name=items[0].checklist if items else DEFAULT_CHECKLIST,
+        checklist_name=checklist_name(village),
         items=[venue_check_sheet.CheckRow(item.text, item.met, item.note) for item in items],
         published_on=today,
     )

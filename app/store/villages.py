@@ -19,6 +19,12 @@ def checklist_items(village: models.Village) -> list[models.ChecklistItem]:
     return list(query.order_by(models.ChecklistItem.position))
 
 
+def checklist_name(village: models.Village) -> str:
+    """Which list the village checks itself against (五有 unless the township switched it)."""
+    first = models.ChecklistItem.select().where(models.ChecklistItem.village == village).first()
+    return first.checklist if first else DEFAULT_CHECKLIST
+
+
 def replace_checklist(village: models.Village, name: str, items: tuple[str, ...] | None = None) -> list:
     """Replaces the village's checklist with a standard one (or the given items). Audited; returns changes."""
     texts = items if items is not None else STANDARD_CHECKLISTS[name]

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from app import paths
 from app.domain import values as v
-from app.domain.checklists import DEFAULT_CHECKLIST, STANDARD_CHECKLISTS, completion
+from app.domain.checklists import STANDARD_CHECKLISTS, completion
 from app.store import models
-from app.store.villages import checklist_items, replace_checklist
+from app.store.villages import checklist_items, checklist_name, replace_checklist
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
 from app.ui.widgets.labels import named
@@ -25,15 +25,10 @@ from app.ui.widgets.table import Column
 MET, NOT_MET = "已达到", "未达到"
 
 
-def current_checklist_name(village: models.Village) -> str:
-    items = checklist_items(village)
-    return items[0].checklist if items else DEFAULT_CHECKLIST
-
-
 def checklist_kind(session: Session) -> RecordKind:
     def on_new(record: models.ChecklistItem) -> None:
         items = checklist_items(session.village)
-        record.checklist = current_checklist_name(session.village)
+        record.checklist = checklist_name(session.village)
         record.position = max((item.position for item in items), default=0) + 1
 
     return RecordKind(
@@ -80,7 +75,7 @@ class ChecklistPanel(RecordPanel):
     def reload(self) -> None:
         super().reload()
         result = completion(row.met for row in self.model.rows)
-        name = current_checklist_name(self.session.village)
+        name = checklist_name(self.session.village)
         self.figure_label.setText(f"“{name}”标准自查：{result.label}")
 
     def set_met(self, item: models.ChecklistItem, met: bool) -> None:
@@ -121,7 +116,7 @@ class ChecklistPanel(RecordPanel):
 
     def switch_checklist(self) -> None:
         names = list(STANDARD_CHECKLISTS)
-        current = current_checklist_name(self.session.village)
+        current = checklist_name(self.session.village)
         name, ok = QInputDialog.getItem(
             self, "切换清单", "换成哪一套标准清单：", names, names.index(current) if current in names else 0, False
         )
