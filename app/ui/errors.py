@@ -10,7 +10,7 @@ import traceback
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from app import __version__
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import dialog_buttons, named
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +27,7 @@ class ErrorReportDialog(QDialog):
         message.setWordWrap(True)
         self.text = named(QPlainTextEdit(report), "错误报告")
         self.text.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons = dialog_buttons((QDialogButtonBox.StandardButton.Close, "关闭"))
         copy = buttons.addButton("复制报告", QDialogButtonBox.ButtonRole.ActionRole)
         named(copy, "复制报告")
         copy.clicked.connect(lambda: QApplication.clipboard().setText(report))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 
 from app.notices.registry import KINDS
 from app.store import models
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import dialog_buttons, named
 from app.ui.widgets.table import Column, RecordTableModel
 
 COLUMNS = [
@@ -39,8 +39,7 @@ class IssuedSheetsDialog(QDialog):
             f"共 {self.model.rowCount()} 次。SHA-256 是 PDF 文件的“指纹”：张贴的纸面与存档文件是否一致，可据此核对。"
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons = dialog_buttons((QDialogButtonBox.StandardButton.Close, "关闭"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)

@@ -10,7 +10,7 @@ from app.domain import wall_rules as rules
 from app.store import models, records
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import dialog_buttons, named
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
 
@@ -105,10 +105,9 @@ class TypicalRulesDialog(QDialog):
             if title in existing:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("添加")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        named(buttons.button(QDialogButtonBox.StandardButton.Ok), "添加")
+        buttons = dialog_buttons(
+            (QDialogButtonBox.StandardButton.Ok, "添加"), (QDialogButtonBox.StandardButton.Cancel, "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

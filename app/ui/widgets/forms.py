@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.values import InputError
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import dialog_buttons, named
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -156,11 +156,9 @@ class RecordForm(QDialog):
             form.addRow(label, holder)
             self.editors[spec.key], self.errors[spec.key] = editor, error
         outer.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        named(buttons.button(QDialogButtonBox.StandardButton.Save), "保存")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "取消")
+        buttons = dialog_buttons(
+            (QDialogButtonBox.StandardButton.Save, "保存"), (QDialogButtonBox.StandardButton.Cancel, "取消")
+        )
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
