@@ -37,9 +37,10 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# constraints.txt pins what the direct dependencies pull in too, so every PC gets the tested set.
 if $with_tests; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -c build/constraints.txt -e ".[test]"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -c build/constraints.txt -e .
 fi
 echo "环境已就绪：$(.venv/bin/python --version)"
