@@ -20,6 +20,7 @@ ManifestDPIAware true
 !define APPNAME "村级三强工作台"
 !define APPID "sanqiang-workbench"
 !define EXE "sanqiang-workbench.exe"
+!define CLI_EXE "sanqiang-workbench-cli.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPID}"
 
 Name "${APPNAME}"
@@ -83,6 +84,7 @@ Section "Uninstall"
   RMDir "$SMPROGRAMS\${APPNAME}"
   ; Only what the installer put there: never a recursive delete of a folder the user may have chosen.
   Delete "$INSTDIR\${EXE}"
+  Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
