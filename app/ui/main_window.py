@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
         if village_id and village_id != str(self.session.village.id):
             self.session.set_village(models.Village.get_by_id(village_id))
 
-    def _refresh_village(self) -> None:
+    def _refresh_village(self, tables: frozenset) -> None:
+        if models.Village not in tables:
+            return
         village = models.Village.get_or_none(models.Village.id == self.session.village.id)
         if village is not None:
             self.session.village = village

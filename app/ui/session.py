@@ -14,6 +14,10 @@ from app.store import models, records
 logger = logging.getLogger(__name__)
 
 
+def changed_tables(changes: Sequence[records.Change]) -> frozenset:
+    return frozenset(change.model for change in changes)
+
+
 class ChangeCommand(QUndoCommand):
     """Already applied when pushed; undo/redo go through the audited save path."""
 
@@ -30,17 +34,17 @@ class ChangeCommand(QUndoCommand):
         with models.database.atomic():
             for change in self.changes:
                 records.redo(change)
-        self.session.changed.emit()
+        self.session.changed.emit(changed_tables(self.changes))
 
     def undo(self):
         with models.database.atomic():
             for change in reversed(self.changes):
                 records.undo(change)
-        self.session.changed.emit()
+        self.session.changed.emit(changed_tables(self.changes))
 
 
 class Session(QObject):
-    changed = Signal()
+    changed = Signal(object)  # the set of model classes whose rows changed
     village_changed = Signal(object)
 
     def __init__(self, village: models.Village, data_dir: Path, parent=None):
@@ -61,7 +65,7 @@ class Session(QObject):
         """Registers changes already saved, so that Ctrl+Z can take them back."""
         if changes:
             self.undo_stack.push(ChangeCommand(self, changes, text))
-        self.changed.emit()
+        self.changed.emit(changed_tables(changes))
 
     def save(self, record, text: str) -> records.Change:
         change = records.save(record)

@@ -76,3 +76,13 @@ def test_first_start_offers_the_demo_township(qtbot, db):
     click(qtbot, form, "先看演示数据")
     assert not form.isVisible() and created
     assert models.Village.select().count() == 4 and created[0].township == "涌溪乡"
+
+
+def test_undoing_a_profile_change_restores_the_title_and_standard(qtbot, window):
+    form = window.edit_village()
+    type_into(qtbot, form, "村名", "芦笙新村")
+    click(qtbot, form, "保存")
+    assert window.windowTitle().endswith("芦笙新村")
+    window.undo_action.trigger()
+    assert window.windowTitle().endswith("涌溪乡芦笙村")
+    assert models.Village.get().name == "芦笙村"

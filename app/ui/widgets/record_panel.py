@@ -97,7 +97,7 @@ class RecordPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
-        session.changed.connect(self.reload)
+        session.changed.connect(self._reload_if_affected)
         session.village_changed.connect(lambda _: self.reload())
         self.reload()
 
@@ -118,6 +118,11 @@ class RecordPanel(QWidget):
         self._update_count()
         if selected_id:
             self.select_id(selected_id)
+
+    def _reload_if_affected(self, tables: frozenset) -> None:
+        # The village row holds settings some lists show (the area standard), so it counts too.
+        if self.kind.model in tables or models.Village in tables:
+            self.reload()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
