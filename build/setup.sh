@@ -12,7 +12,12 @@ with_tests=false
 packages="python3-venv libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libglib2.0-0t64|libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
-$with_tests && packages="$packages poppler-utils fonts-dejavu-core xvfb nsis binutils"
+# For the tests, which also build and smoke-test the installers: PyInstaller needs Python's shared
+# library (Debian's system Python ships it separately), binutils, and makensis for the Windows script.
+if $with_tests; then
+  packages="$packages poppler-utils fonts-dejavu-core xvfb nsis binutils"
+  command -v python3 >/dev/null && packages="$packages libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 
