@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__, paths
 from app.store import models
 from app.ui.session import Session
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import named, open_transient
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
         preview = SheetPreview(lambda page: render(kind, record_id, page), paths.export_dir(self.data_dir), self)
         self.preview = preview
-        preview.open()
+        open_transient(preview)
         return preview
 
     def edit_village(self):
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
 
         form = village_form(self.session.village, save, self)
         self.village_form = form
-        form.open()
+        open_transient(form)
         return form
 
     def show_issued_sheets(self):
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
         dialog = IssuedSheetsDialog(self.session.village, self)
         self.issued_dialog = dialog
-        dialog.open()
+        open_transient(dialog)
         return dialog
 
     def backup_now(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 
 def named(widget: QWidget, name: str) -> QWidget:
@@ -17,6 +17,14 @@ def dialog_buttons(*buttons: tuple[QDialogButtonBox.StandardButton, str]) -> QDi
     for standard, text in buttons:
         named(box.addButton(standard), text).setText(text)
     return box
+
+
+def open_transient(dialog: QDialog) -> None:
+    """Opens a window-modal dialog that is freed when closed, so repeated opening does not pile them up."""
+    from PySide6.QtCore import Qt  # not at import: the Qt namespace costs ~20 ms, kept off the start path
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
 
 
 def button(text: str, tooltip: str = "") -> QPushButton:

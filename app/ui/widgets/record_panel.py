@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.store import models
 from app.ui.session import Session
-from app.ui.widgets.labels import button, named
+from app.ui.widgets.labels import button, named, open_transient
 from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
 
 
@@ -180,7 +180,7 @@ class RecordPanel(QWidget):
 
         form = RecordForm(title, self.kind.fields, values, save, self)
         self.form = form  # tests reach the open form here
-        form.open()
+        open_transient(form)
         return form
 
     def delete_selected(self) -> None:

@@ -84,6 +84,9 @@ class SheetPreview(QDialog):
         self.warning.setText("" if self.sheet.report.ok else self.sheet.report.message())
         self.warning.setVisible(not self.sheet.report.ok)
         self.document.close()
+        if self.buffer is not None:  # the previous page size's PDF is no longer needed
+            self.buffer.close()
+            self.buffer.deleteLater()
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(self.sheet.pdf))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
