@@ -103,9 +103,8 @@ class SearchFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_query(self, text: str) -> None:
-        self.beginFilterChange()
         self.query = text
-        self.endFilterChange()
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
         if not self.query.strip():
