@@ -1,4 +1,5 @@
-"""Headless commands: demo, notices, render, check. Usable in scripts; exit codes tell the result."""
+"""Headless commands for scripts. Messages in Chinese on stderr; exit 0 done, 1 refused or could not be
+done (nothing changed), 2 not found, 3 damaged database."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from pathlib import Path
 
 from app import APP_NAME, paths
 from app.logging_setup import setup_logging
-
-COMMANDS = ("demo", "notices", "render", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="PDF 文件路径")
     render.add_argument("--page", default="A4", choices=["A4", "A3"])
     render.add_argument("--landscape", action="store_true", help="横向")
-    commands.add_parser("check", help="检查数据库是否完好；损坏时返回非零")
+    commands.add_parser("check", help="检查数据库是否完好（逐条读取每一条记录）；损坏时返回 3")
+    backup = commands.add_parser("backup", help="备份数据库（核对无误后才保存）")
+    backup.add_argument("--to", help="保存到哪个文件夹（默认：数据文件夹里的 backups）")
+    commands.add_parser("backups", help="列出备份：文件、时间、大小、各村记录数（以制表符分隔）")
+    restore = commands.add_parser("restore", help="用一个备份替换数据库；被替换的文件保留在 backups 里")
+    restore.add_argument("file", help="备份文件")
     return parser
 
 
@@ -39,15 +43,24 @@ def _open(data_dir: Path):
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.store.connection import DamagedDatabaseError
+    from app.store.errors import DamagedDatabaseError, EmptyDatabaseError, StorageError
 
-    data_dir = paths.resolve_data_dir(args.data_dir)
+    try:
+        data_dir = paths.resolve_data_dir(args.data_dir)
+    except OSError as error:
+        print(f"不能创建或打开数据文件夹：{args.data_dir or ''}\n{error}", file=sys.stderr)
+        return 1
     setup_logging(data_dir)
     try:
         return _COMMANDS[args.command](args, data_dir)
-    except DamagedDatabaseError as error:
+    except (DamagedDatabaseError, EmptyDatabaseError) as error:
         print(error, file=sys.stderr)
+        if error.newest_backup:
+            print(f'恢复命令：python main.py --data-dir "{data_dir}" restore "{error.newest_backup}"', file=sys.stderr)
         return 3
+    except StorageError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 def _demo(args, data_dir: Path) -> int:
@@ -94,30 +107,78 @@ def _render(args, data_dir: Path) -> int:
 
 
 def _check(args, data_dir: Path) -> int:
-    """Reads only: a check never migrates or writes the file."""
-    import sqlite3
-
-    from app.store.connection import check_integrity
-    from app.store.migrations import LATEST_VERSION
+    """Reads only: a check never migrates or writes the file (beyond SQLite's own journal recovery)."""
+    from app.store import backups, health
+    from app.store.errors import DamagedDatabaseError
+    from app.store.migrations import latest_version
 
     path = paths.database_file(data_dir)
     if not path.exists():
         print(f"还没有数据库：{path}")
         return 0
-    check_integrity(path)
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    health.check_integrity(path)
+    problems = health.unreadable_rows(path)
+    if problems:
+        newest = backups.newest_good_backup(data_dir)
+        raise DamagedDatabaseError(path, f"{len(problems)} 处记录无法读取：\n" + "\n".join(problems[:50]), newest)
+    connection = health.read_only(path)
     try:
         version = connection.execute("select max(version) from schema_version").fetchone()[0]
         villages = connection.execute("select count(*) from village").fetchone()[0]
-    except sqlite3.DatabaseError:
-        version, villages = 0, 0
+        rows = sum(health.row_counts(connection).values())
     finally:
         connection.close()
-    print(f"数据库完好：{path}\n结构版本 {version}/{LATEST_VERSION}，{villages} 个村。")
+    print(f"数据库完好：{path}\n结构版本 {version}/{latest_version()}，{villages} 个村，逐条读取了 {rows} 条记录。")
     return 0
 
 
-_COMMANDS = {"demo": _demo, "notices": _notices, "render": _render, "check": _check}
+def _backup(args, data_dir: Path) -> int:
+    from app.store.backups import take_backup
+
+    path = paths.database_file(data_dir)
+    if not path.exists():
+        print(f"还没有数据库，无需备份：{path}", file=sys.stderr)
+        return 2
+    folder = Path(args.to) if args.to else paths.backup_dir(data_dir)
+    print(f"已备份并核对：{take_backup(path, folder, 'manual')}")
+    return 0
+
+
+def _backups(args, data_dir: Path) -> int:
+    from app.store.backups import backups_in, describe
+
+    for path in backups_in(paths.backup_dir(data_dir)):
+        info = describe(path)
+        print(f"{info.path}\t{info.taken_at:%Y-%m-%d %H:%M:%S}\t{info.size}\t{info.villages_text()}")
+    return 0
+
+
+def _restore(args, data_dir: Path) -> int:
+    from app.store.backups import restore
+    from app.store.connection import close_database
+    from app.store.folder_lock import FolderLock
+
+    backup = Path(args.file)
+    if not backup.is_file():
+        print(f"找不到备份文件：{backup}", file=sys.stderr)
+        return 2
+    with FolderLock(data_dir):  # not while the window has the data open
+        kept = restore(data_dir, backup)
+        _open(data_dir)  # brings an older backup's schema up to date
+        close_database()
+    print(f"已从备份恢复：{backup}\n被替换的数据库保留在：{kept}")
+    return 0
+
+
+_COMMANDS = {
+    "demo": _demo,
+    "notices": _notices,
+    "render": _render,
+    "check": _check,
+    "backup": _backup,
+    "backups": _backups,
+    "restore": _restore,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

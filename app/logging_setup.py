@@ -25,10 +25,22 @@ def _rotate(log_file: Path) -> None:
     log_file.replace(log_file.with_name(f"{LOG_NAME}.1"))
 
 
-def setup_logging(data_dir: Path) -> Path:
-    log_file = paths.log_dir(data_dir) / LOG_NAME
-    _rotate(log_file)
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+def setup_logging(data_dir: Path) -> Path | None:
+    """Logs into the data folder's logs/, or the system's temporary folder when that cannot be written
+    (a log must never stop the program). Returns the log file, or None when no file could be opened."""
+    import tempfile  # only here: the common path needs no tempfile
+
+    for folder in (lambda: paths.log_dir(data_dir), lambda: Path(tempfile.gettempdir()) / "sanqiang-workbench-logs"):
+        try:
+            log_file = folder() / LOG_NAME
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            _rotate(log_file)
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+            break
+        except OSError:
+            continue
+    else:
+        log_file, handler = None, logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "sanqiang", False)]:

@@ -128,6 +128,8 @@ def big_table(rows: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.store import models
+
+    from app.store.transactions import write_transaction
     from app.store.connection import open_database
     from app.store.villages import create_village
     from app.ui.positions.activities import ActivitiesPanel
@@ -136,7 +138,7 @@ def big_table(rows: int) -> None:
     open_database(Path(tempfile.mkdtemp()))
     village = create_village(name="大数据村", township="测量乡", county="某县")
     kinds = ["道德讲堂", "农家书屋", "电影下乡", "理论下乡"]
-    with models.database.atomic():
+    with write_transaction():
         models.OutreachActivity.insert_many(
             [
                 {

@@ -1,96 +1,60 @@
 """Opening the village database safely.
 
-A file that fails SQLite's integrity check is never written to: opening it raises
-:class:`DamagedDatabaseError` with a message for the clerk. Before any migration of a file that
-holds data, a copy is taken into the backups folder.
+A file that SQLite finds damaged is never written to: opening it raises DamagedDatabaseError, which
+names the newest good backup. Disk trouble (full, read-only, unplugged) is reported as what it is.
+Before any migration of a file that holds data, a checked copy is taken into the backups folder.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from app import paths
-from app.store import migrations, models
+from app.store import backups, health, migrations, models
+from app.store.errors import DamagedDatabaseError, EmptyDatabaseError, StorageError, UnreachableError, storage_error
 
 logger = logging.getLogger(__name__)
 
 PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
 
 
-class DamagedDatabaseError(Exception):
-    """The database file is damaged; the message is for the user, in Chinese."""
-
-    def __init__(self, path: Path, detail: str):
-        self.path = path
-        self.detail = detail
-        super().__init__(
-            f"数据库文件已损坏，程序没有改动它：\n{path}\n\n"
-            f"请不要删除此文件，把它和 backups 文件夹里最近的备份一起交给技术人员处理。\n\n详细信息：{detail}"
-        )
-
-
-def check_integrity(path: Path) -> str:
-    """Returns "ok", or raises DamagedDatabaseError. Opens the file read-only."""
-    if not path.exists() or path.stat().st_size == 0:
-        return "ok"
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(path, str(error)) from error
-    result = "; ".join(str(row[0]) for row in rows)
-    if result != "ok":
-        raise DamagedDatabaseError(path, result)
-    return result
-
-
-def backup_copy(db: SqliteDatabase, data_dir: Path, reason: str) -> Path:
-    """A consistent copy of the open database (SQLite's online backup)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = paths.backup_dir(data_dir) / f"sanqiang-{reason}-{stamp}.db"
-    destination = sqlite3.connect(target)
-    try:
-        db.connection().backup(destination)
-    finally:
-        destination.close()
-    logger.info("backup written: %s", target)
-    return target
-
-
-DAILY_BACKUPS_KEPT = 14
-
-
-def backup_if_due(data_dir: Path, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:
-    """One copy a day, the newest `keep` kept; backups taken before migrations are never pruned."""
-    folder = paths.backup_dir(data_dir)
-    today = dt.date.today().strftime("%Y%m%d")
-    if any(folder.glob(f"sanqiang-daily-{today}-*.db")):
-        return None
-    path = backup_copy(models.database.obj, data_dir, "daily")
-    for old in sorted(folder.glob("sanqiang-daily-*.db"))[:-keep]:
-        old.unlink()
-    return path
-
-
 def open_database(data_dir: Path) -> SqliteDatabase:
     """Opens (creating if needed) the database in data_dir and brings its schema up to date."""
     path = paths.database_file(data_dir)
-    check_integrity(path)
-    had_data = path.exists() and path.stat().st_size > 0
+    try:
+        return _open(data_dir, path)
+    except DamagedDatabaseError as error:
+        close_database()
+        if error.newest_backup is None:
+            raise DamagedDatabaseError(path, error.detail, backups.newest_good_backup(data_dir)) from error
+        raise
+    except StorageError:
+        close_database()
+        raise
+    except (PeeweeException, OSError) as error:
+        close_database()
+        translated = storage_error(error, path) or UnreachableError(path, str(error))
+        raise translated from error
+
+
+def _open(data_dir: Path, path: Path) -> SqliteDatabase:
+    if path.exists() and path.stat().st_size == 0:
+        newest = backups.newest_good_backup(data_dir)
+        if newest is not None:
+            raise EmptyDatabaseError(path, newest)
+    health.check_integrity(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     models.database.initialize(db)
     db.connect(reuse_if_open=True)
+    # Taking the write lock once tells a read-only file or folder now, not at the clerk's first save.
+    db.execute_sql("BEGIN IMMEDIATE")
+    db.execute_sql("ROLLBACK")
     to_apply = migrations.pending(db)
-    if to_apply and had_data and db.get_tables():
-        backup_copy(db, data_dir, f"before-v{to_apply[0]}")
+    if to_apply and db.get_tables():
+        backups.take_backup(path, paths.backup_dir(data_dir), f"before-v{to_apply[0]}")
     migrations.migrate(db)
     return db
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from app.domain import wall_rules
 from app.store import models, records
+from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, has_data, replace_checklist
 
 
@@ -127,7 +128,7 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
     if has_data():
         raise NotEmptyError("数据库里已有村的资料，演示数据只能放进空的数据库。")
     created = []
-    with models.database.atomic():
+    with write_transaction():
         for index, (name, households, adults, reps, phone, venue) in enumerate(VILLAGES):
             village = create_village(
                 name=name,

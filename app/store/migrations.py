@@ -1,51 +1,148 @@
-"""Schema versions. Each step runs in one transaction together with its version row."""
+"""Schema versions: frozen history.
+
+A step never reads today's model classes (they change; a shipped step must not): it says what it does in
+SQL, or through peewee's migrator with fields written out in the step. Step 1 is the first release's
+schema, forever. Every step runs in one transaction with its version row, with foreign keys switched off
+around it (SQLite ignores that switch inside a transaction, and a table rebuild would otherwise cascade
+deletes into every child table). Before the step commits, ``PRAGMA foreign_key_check`` must come back
+empty and no table may hold fewer rows than before; otherwise the step is rolled back and the clerk is
+told in Chinese.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
-from app.store import models
+from app.store.errors import MigrationError
+from app.store.health import row_counts
 
 logger = logging.getLogger(__name__)
 
+SCHEMA_VERSION_TABLE = (
+    'CREATE TABLE IF NOT EXISTS "schema_version" '  # as release 0.1.0 made it
+    '("version" INTEGER NOT NULL PRIMARY KEY, "applied_at" DATETIME NOT NULL)'
+)
+
+# Exactly what release 0.1.0 created (read back from a database it made).
+FIRST_SCHEMA = (
+    'CREATE TABLE "audit_entry" ("id" TEXT NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, "actor" TEXT NOT NULL, '
+    '"table" TEXT NOT NULL, "record_id" TEXT NOT NULL, "village_id" TEXT, "action" TEXT NOT NULL, "before" TEXT, '
+    '"after" TEXT)',
+    'CREATE TABLE "village" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "township" TEXT NOT NULL, '
+    '"county" TEXT NOT NULL, "households" INTEGER NOT NULL, "adult_population" INTEGER NOT NULL, '
+    '"representatives" INTEGER NOT NULL, "supervision_phone" TEXT NOT NULL, "venue_area_standard" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL)',
+    'CREATE TABLE "checklist_item" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"checklist" TEXT NOT NULL, "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "met" INTEGER NOT NULL, '
+    '"note" TEXT NOT NULL, "photo" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "checklist_item_village_id" ON "checklist_item" ("village_id")',
+    'CREATE TABLE "facility" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"quantity" INTEGER NOT NULL, "model_number" TEXT NOT NULL, "amount" TEXT NOT NULL, "purchased_on" DATE, '
+    '"status" TEXT NOT NULL, FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "facility_village_id" ON "facility" ("village_id")',
+    'CREATE TABLE "issued_sheet" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "kind" TEXT NOT NULL, '
+    '"record_id" TEXT NOT NULL, "title" TEXT NOT NULL, "action" TEXT NOT NULL, "issued_at" DATETIME NOT NULL, '
+    '"sha256" TEXT NOT NULL, "path" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "issued_sheet_village_id" ON "issued_sheet" ("village_id")',
+    'CREATE TABLE "outreach_activity" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"held_on" DATE NOT NULL, "kind" TEXT NOT NULL, "topic" TEXT NOT NULL, "speaker" TEXT NOT NULL, '
+    '"attendance" INTEGER NOT NULL, "place" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "outreach_activity_village_id" ON "outreach_activity" ("village_id")',
+    'CREATE TABLE "venue" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"area" TEXT NOT NULL, "work_type" TEXT NOT NULL, "year" INTEGER, "investment" TEXT NOT NULL, '
+    '"centres" TEXT NOT NULL, FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "venue_village_id" ON "venue" ("village_id")',
+    'CREATE TABLE "wall_rule" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "title" TEXT NOT NULL, '
+    '"body" TEXT NOT NULL, "adopted_on" DATE, "status" TEXT NOT NULL, "merged_into_id" TEXT, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("merged_into_id") REFERENCES "wall_rule" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "wall_rule_village_id" ON "wall_rule" ("village_id")',
+    'CREATE INDEX "wall_rule_merged_into_id" ON "wall_rule" ("merged_into_id")',
+)
+
 
 def _create_first_schema(db: SqliteDatabase) -> None:
-    db.create_tables(models.ALL_TABLES)
+    for statement in FIRST_SCHEMA:
+        db.execute_sql(statement)
 
 
-# (version, what it does, step). Append only; never edit a step that has shipped.
-MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
-    (1, "首个数据结构", _create_first_schema),
+@dataclass(frozen=True)
+class Step:
+    version: int
+    title: str  # what it does, for the log and for messages
+    apply: Callable[[SqliteDatabase], None]
+
+
+# Append only; never edit a step that has shipped.
+MIGRATIONS: list[Step] = [
+    Step(1, "首个数据结构", _create_first_schema),
 ]
 
-LATEST_VERSION = MIGRATIONS[-1][0]
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version
 
 
 def current_version(db: SqliteDatabase) -> int:
     if not db.table_exists("schema_version"):
         return 0
-    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
-    return row.version if row else 0
+    return db.execute_sql('SELECT max("version") FROM "schema_version"').fetchone()[0] or 0
 
 
 def pending(db: SqliteDatabase) -> list[int]:
     version = current_version(db)
-    return [number for number, _, _ in MIGRATIONS if number > version]
+    return [step.version for step in MIGRATIONS if step.version > version]
 
 
 def migrate(db: SqliteDatabase) -> list[int]:
-    if not db.table_exists("schema_version"):
-        db.create_tables([models.SchemaVersion])
     applied = []
-    for number, title, step in MIGRATIONS:
-        if number <= current_version(db):
-            continue
-        with db.atomic():
-            step(db)
-            models.SchemaVersion.create(version=number)
-        logger.info("applied migration %s: %s", number, title)
-        applied.append(number)
+    for step in MIGRATIONS:
+        if step.version > current_version(db):
+            _apply(db, step)
+            applied.append(step.version)
     return applied
+
+
+def _apply(db: SqliteDatabase, step: Step) -> None:
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # outside the transaction, or SQLite ignores it
+    try:
+        with db.atomic(lock_type="IMMEDIATE"):
+            db.execute_sql(SCHEMA_VERSION_TABLE)
+            before = row_counts(db.connection())
+            step.apply(db)
+            _refuse_broken_links(db, step)
+            _refuse_lost_rows(before, row_counts(db.connection()), step)
+            db.execute_sql(
+                'INSERT INTO "schema_version" ("version", "applied_at") VALUES (?, datetime(\'now\', \'localtime\'))',
+                (step.version,),
+            )
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    logger.info("applied migration %s: %s", step.version, step.title)
+
+
+def _refuse_broken_links(db: SqliteDatabase, step: Step) -> None:
+    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = "、".join(sorted({row[0] for row in broken}))
+        raise MigrationError(
+            f"升级数据结构（第 {step.version} 步：{step.title}）时发现 {len(broken)} 条记录的关联断开（{tables}），"
+            "升级已撤回，资料保持原样。请把 backups 文件夹交给技术人员。"
+        )
+
+
+def _refuse_lost_rows(before: dict[str, int], after: dict[str, int], step: Step) -> None:
+    lost = {table: (count, after.get(table, 0)) for table, count in before.items() if after.get(table, 0) < count}
+    if lost:
+        detail = "；".join(f"{table}：{old} 条变成 {new} 条" for table, (old, new) in lost.items())
+        raise MigrationError(
+            f"升级数据结构（第 {step.version} 步：{step.title}）会丢失记录（{detail}），升级已撤回，资料保持原样。"
+            "请不要继续使用这个版本的程序，并把 backups 文件夹交给技术人员。"
+        )

@@ -123,14 +123,5 @@ class AuditEntry(BaseModel):
     after = JsonField(null=True)
 
 
-class SchemaVersion(Model):
-    version = IntegerField(primary_key=True)
-    applied_at = DateTimeField(default=now)
-
-    class Meta:
-        database = database
-        table_name = "schema_version"
-
-
 VILLAGE_TABLES = [Venue, ChecklistItem, Facility, WallRule, OutreachActivity, IssuedSheet]
 ALL_TABLES = [Village, *VILLAGE_TABLES, AuditEntry]

@@ -15,7 +15,9 @@ from typing import Any
 
 from peewee import ForeignKeyField, Model
 
-from app.store import models
+from app.store import guards, models
+from app.store.errors import ConflictError, DeleteRefusedError
+from app.store.transactions import write_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -94,39 +96,76 @@ def _audit(change: Change, actor: str | None) -> None:
     )
 
 
-def save(record: Model, actor: str | None = None) -> Change:
+class _Absent:
+    """The record must not exist yet (redoing a creation, undoing a delete)."""
+
+
+ABSENT = _Absent()
+
+
+def _current(model: type[Model], record_id) -> dict | None:
+    existing = model.get_or_none(model.id == record_id)
+    return snapshot(existing) if existing else None
+
+
+def _require(current: dict | None, expected) -> None:
+    """Refuses to write over a record that is no longer what the caller last saw."""
+    if expected is None:
+        return
+    if expected is ABSENT:
+        if current is not None:
+            raise ConflictError(deleted=False)
+    elif current is None:
+        raise ConflictError(deleted=True)
+    elif current != expected:
+        raise ConflictError(deleted=False)
+
+
+def save(record: Model, actor: str | None = None, expected: dict | _Absent | None = None) -> Change:
+    """Creates or updates. With `expected` (the record as last seen, or ABSENT), refuses with
+    ConflictError when someone else changed or deleted it in the meantime."""
     model = type(record)
-    with models.database.atomic():
-        existing = model.get_or_none(model.id == record.id)
-        before = snapshot(existing) if existing else None
-        if existing:
+    with write_transaction():
+        before = _current(model, record.id)
+        _require(before, expected)
+        if before:
             record.save()
         else:
             record.save(force_insert=True)
         after = snapshot(model.get_by_id(record.id))
-        change = Change(model, str(record.id), UPDATE if existing else CREATE, before, after)
+        change = Change(model, str(record.id), UPDATE if before else CREATE, before, after)
         _audit(change, actor)
     return change
 
 
-def delete(record: Model, actor: str | None = None) -> Change:
+def delete(record: Model, actor: str | None = None, expected: dict | None = None) -> Change:
     model = type(record)
-    with models.database.atomic():
-        existing = model.get_by_id(record.id)
-        change = Change(model, str(record.id), DELETE, snapshot(existing), None)
+    with write_transaction():
+        existing = model.get_or_none(model.id == record.id)
+        current = snapshot(existing) if existing else None
+        if existing is None:
+            raise ConflictError(deleted=True)
+        _require(current, expected)
+        reason = guards.why_not_delete(existing)
+        if reason:
+            raise DeleteRefusedError(reason)
+        change = Change(model, str(record.id), DELETE, current, None)
         existing.delete_instance()
         _audit(change, actor)
     return change
 
 
 def undo(change: Change, actor: str | None = None) -> Change:
-    """Puts the record back as it was before the change."""
+    """Puts the record back as it was before the change, only if it is still as the change left it."""
     if change.action == CREATE:
-        return delete(change.model.get_by_id(change.record_id), actor)
-    return save(from_snapshot(change.model, change.before), actor)
+        return delete(change.model(id=change.record_id), actor, expected=change.after)
+    expected = change.after if change.action == UPDATE else ABSENT
+    return save(from_snapshot(change.model, change.before), actor, expected=expected)
 
 
 def redo(change: Change, actor: str | None = None) -> Change:
+    """Makes the change again, only if the record is still as the undo left it."""
     if change.action == DELETE:
-        return delete(change.model.get_by_id(change.record_id), actor)
-    return save(from_snapshot(change.model, change.after), actor)
+        return delete(change.model(id=change.record_id), actor, expected=change.before)
+    expected = change.before if change.action == UPDATE else ABSENT
+    return save(from_snapshot(change.model, change.after), actor, expected=expected)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from app.domain.checklists import DEFAULT_CHECKLIST, STANDARD_CHECKLISTS
 from app.store import models, records
+from app.store.transactions import write_transaction
 
 
 def create_village(**values) -> models.Village:
-    with models.database.atomic():
+    with write_transaction():
         village = models.Village(**values)
         records.save(village)
         replace_checklist(village, DEFAULT_CHECKLIST)
@@ -29,7 +30,7 @@ def replace_checklist(village: models.Village, name: str, items: tuple[str, ...]
     """Replaces the village's checklist with a standard one (or the given items). Audited; returns changes."""
     texts = items if items is not None else STANDARD_CHECKLISTS[name]
     changes = []
-    with models.database.atomic():
+    with write_transaction():
         for item in checklist_items(village):
             changes.append(records.delete(item))
         for position, text in enumerate(texts, start=1):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app import APP_ID, APP_NAME, paths
 from app.logging_setup import setup_logging
@@ -82,24 +82,83 @@ def _finish_self_test(window) -> None:
     QApplication.quit()
 
 
+def _startup_problem(title: str, text: str, self_test: bool) -> None:
+    if self_test:
+        print(text, file=sys.stderr)
+    else:
+        from app.ui.widgets import messages
+
+        messages.warn(None, title, text)
+
+
+def _offer_backup(error, data_dir: Path, self_test: bool) -> bool:
+    """The database is damaged or empty: offers the newest good backup. True when it was restored."""
+    from app.store import backups
+    from app.ui.widgets import messages
+
+    newest = error.newest_backup
+    if self_test or newest is None:
+        _startup_problem("数据库不能使用", str(error), self_test)
+        return False
+    info = backups.describe(newest)
+    question = (
+        f"{error}\n\n要从 {info.taken_at:%Y-%m-%d %H:%M} 的备份恢复吗？（{info.villages_text()}）\n"
+        "现在的数据库文件会原样保留在 backups 文件夹里。"
+    )
+    if not messages.confirm(None, "从备份恢复", question):
+        return False
+    kept = backups.restore(data_dir, newest)
+    messages.inform(None, "恢复完成", f"已从备份恢复。原来的数据库文件保留在：\n{kept}")
+    return True
+
+
+def open_data(data_dir: Path, self_test: bool) -> int | None:
+    """Opens the database, offering a backup when it is damaged; an exit code when it cannot be used."""
+    from app.store.connection import open_database
+    from app.store.errors import DamagedDatabaseError, EmptyDatabaseError, StorageError
+
+    for _attempt in range(2):
+        try:
+            open_database(data_dir)
+            return None
+        except (DamagedDatabaseError, EmptyDatabaseError) as error:
+            logger.error("database cannot be used: %s", error)
+            if not _offer_backup(error, data_dir, self_test):
+                return 3
+        except StorageError as error:
+            logger.error("database cannot be opened: %s", error)
+            _startup_problem("打不开数据库", str(error), self_test)
+            return 1
+    return 3
+
+
 def run_gui(data_dir_arg: str | None, with_demo: bool = False, self_test: bool = False) -> int:
-    from app.store.connection import DamagedDatabaseError, backup_if_due, open_database
+    from app.store.backups import backup_if_due
+    from app.store.errors import StorageError
+    from app.store.folder_lock import FolderLock
     from app.ui.errors import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
-    data_dir = paths.resolve_data_dir(data_dir_arg)
-    log_file = setup_logging(data_dir)
-    install_excepthook(str(log_file))
     try:
-        open_database(data_dir)
-    except DamagedDatabaseError as error:
-        logger.error("damaged database: %s", error.detail)
-        if self_test:
-            print(error, file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "数据库损坏", str(error))
-        return 3
+        data_dir = paths.resolve_data_dir(data_dir_arg)
+    except OSError as error:
+        _startup_problem("打不开数据文件夹", f"不能创建或打开数据文件夹：\n{data_dir_arg or ''}\n\n{error}", self_test)
+        return 1
+    log_file = setup_logging(data_dir)
+    install_excepthook(str(log_file or "（日志文件无法写入）"))
+    lock = FolderLock(data_dir)
+    try:
+        lock.acquire()
+    except StorageError as error:
+        _startup_problem("程序已经打开", str(error), self_test)
+        return 1
+    except OSError as error:
+        _startup_problem("打不开数据文件夹", f"数据文件夹不能写入：\n{data_dir}\n\n{error}", self_test)
+        return 1
+    failed = open_data(data_dir, self_test)
+    if failed is not None:
+        return failed
     if with_demo:
         from app.store.demo import populate_demo
         from app.store.villages import has_data
@@ -113,5 +172,17 @@ def run_gui(data_dir_arg: str | None, with_demo: bool = False, self_test: bool =
     if self_test:
         QTimer.singleShot(0, lambda: _finish_self_test(window))
     else:
-        QTimer.singleShot(1000, lambda: backup_if_due(data_dir))
-    return app.exec()
+        QTimer.singleShot(1000, lambda: _daily_backup(window, data_dir, backup_if_due))
+    code = app.exec()
+    lock.release()
+    return code
+
+
+def _daily_backup(window, data_dir: Path, backup_if_due) -> None:
+    from app.store.errors import StorageError
+
+    try:
+        backup_if_due(data_dir)
+    except StorageError as error:  # the clerk's work goes on; the status bar says why there is no backup
+        logger.warning("daily backup failed: %s", error)
+        window.statusBar().showMessage(f"今天的自动备份没有完成：{str(error).splitlines()[0]}")

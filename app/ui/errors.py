@@ -49,6 +49,15 @@ def build_report(exc_type, exc, tb) -> str:
 
 def install_excepthook(log_file: str) -> None:
     def hook(exc_type, exc, tb):
+        from app.store.errors import StorageError
+
+        if isinstance(exc, StorageError) and QApplication.instance() is not None:
+            # Not a bug: the disk, the file or another user. Nothing was half-saved; say what happened.
+            from app.ui.widgets import messages
+
+            logger.warning("operation not done: %s", exc)
+            messages.warn(QApplication.activeWindow(), "没有完成", str(exc))
+            return
         report = build_report(exc_type, exc, tb)
         logger.error("unhandled error\n%s", report)
         if QApplication.instance() is not None:

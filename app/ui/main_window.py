@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__, paths
-from app.store import models
+from app.store import models, records
+from app.store.errors import ConflictError
+from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.labels import named, open_transient
+
 
 logger = logging.getLogger(__name__)
 
@@ -69,17 +72,20 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "村庄信息…", self.edit_village)
         self._action(file_menu, "公示单发出记录…", self.show_issued_sheets)
         self._action(file_menu, "备份数据库…", self.backup_now)
+        self._action(file_menu, "从备份恢复…", self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("编辑(&E)")
-        undo = self.session.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.session.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        undo = self._action(edit_menu, "撤销", self.session.undo, QKeySequence.StandardKey.Undo)
+        redo = self._action(edit_menu, "重做", self.session.redo, QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # Linux binds only Ctrl+Shift+Z; clerks know Ctrl+Y
+            redo.setShortcuts([*redo_keys, QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
+        self.session.history_changed.connect(self._update_history_actions)
+        self.session.refused.connect(lambda title, text: messages.warn(self, title, text))
+        self._update_history_actions()
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于", self.about)
@@ -92,6 +98,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(handler)
         menu.addAction(action)
         return action
+
+    def _update_history_actions(self) -> None:
+        stack = self.session.undo_stack
+        for action, verb, possible, text in (
+            (self.undo_action, "撤销", stack.canUndo(), stack.undoText()),
+            (self.redo_action, "重做", stack.canRedo(), stack.redoText()),
+        ):
+            action.setEnabled(possible)
+            # "&" in a record's name is text, not a shortcut marker
+            action.setText(f"{verb} {text.replace('&', '&&')}" if possible else verb)
 
     def _fill_villages(self) -> None:
         villages = list(models.Village.select().order_by(models.Village.township, models.Village.name))
@@ -136,11 +152,15 @@ class MainWindow(QMainWindow):
     def edit_village(self):
         from app.ui.village_form import village_form
 
+        opened = records.snapshot(models.Village.get_by_id(self.session.village.id))
+
         def save(values: dict) -> None:
-            village = models.Village.get_by_id(self.session.village.id)
+            village = models.Village.get_or_none(models.Village.id == self.session.village.id)
+            if village is None:
+                raise ConflictError(deleted=True)
             for key, value in values.items():
                 setattr(village, key, value)
-            self.session.save(village, "修改村庄信息")
+            self.session.save(village, "修改村庄信息", expected=opened)
             self.session.reload_village()
 
         form = village_form(self.session.village, save, self)
@@ -157,10 +177,37 @@ class MainWindow(QMainWindow):
         return dialog
 
     def backup_now(self) -> None:
-        from app.store.connection import backup_copy
+        """A checked copy into a folder the clerk picks (a USB stick, say); the backups folder by default."""
+        from PySide6.QtWidgets import QFileDialog
 
-        path = backup_copy(models.database.obj, self.data_dir, "manual")
-        QMessageBox.information(self, "备份完成", f"数据库已备份到：\n{path}")
+        from app.store.backups import take_backup
+
+        folder = QFileDialog.getExistingDirectory(self, "把备份保存到哪个文件夹", str(paths.backup_dir(self.data_dir)))
+        if not folder:
+            return
+        path = take_backup(paths.database_file(self.data_dir), Path(folder), "manual")
+        messages.inform(self, "备份完成", f"数据库已备份并核对无误：\n{path}")
+
+    def restore_backup(self):
+        from app.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.data_dir, self)
+        dialog.restored.connect(self.restored)
+        self.restore_dialog = dialog
+        open_transient(dialog)
+        return dialog
+
+    def restored(self, kept: Path) -> None:
+        """The database was replaced by a backup: show what it holds, with no history from before."""
+        village = models.Village.get_or_none(models.Village.id == self.session.village.id)
+        village = village or models.Village.select().order_by(models.Village.township, models.Village.name).first()
+        self.session.clear_history()
+        if village is not None:
+            self.session.set_village(village)
+        self.session.changed.emit(frozenset(models.ALL_TABLES))
+        self._fill_villages()
+        self._update_title()
+        messages.inform(self, "恢复完成", f"已从备份恢复。被替换的数据库保留在：\n{kept}")
 
     def about(self) -> None:
         QMessageBox.about(

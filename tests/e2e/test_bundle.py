@@ -10,8 +10,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # On Windows the headless commands run through the console twin of the windowed program.
-EXECUTABLE = ROOT / "build" / "out" / "sanqiang-workbench" / (
-    "sanqiang-workbench-cli.exe" if sys.platform == "win32" else "sanqiang-workbench"
+EXECUTABLE = (
+    ROOT
+    / "build"
+    / "out"
+    / "sanqiang-workbench"
+    / ("sanqiang-workbench-cli.exe" if sys.platform == "win32" else "sanqiang-workbench")
 )
 
 pytestmark = pytest.mark.skipif(not EXECUTABLE.exists(), reason="安装包未构建：先运行 python build/build.py bundle")

@@ -56,9 +56,9 @@ def test_a_damaged_database_is_not_opened(tmp_path, monkeypatch):
     probe = PROBE.replace(
         "from app.cli import main",
         (
-            "from PySide6.QtWidgets import QMessageBox\n"
-            "QMessageBox.critical = lambda parent, title, text: "
-            "print('CRITICAL', title, text.splitlines()[0], flush=True)\n"
+            "from app.ui.widgets import messages\n"
+            "messages.warn = lambda parent, title, text: "
+            "print('WARNING', title, text.splitlines()[0], flush=True)\n"
             "from app.cli import main"
         ),
     )
@@ -72,5 +72,5 @@ def test_a_damaged_database_is_not_opened(tmp_path, monkeypatch):
         timeout=120,
     )
     assert result.returncode == 3
-    assert "CRITICAL 数据库损坏 数据库文件已损坏，程序没有改动它：" in result.stdout
+    assert "WARNING 数据库不能使用 数据库文件已损坏，程序没有改动它：" in result.stdout
     assert (tmp_path / "sanqiang.db").read_bytes() == b"garbage" * 1000

@@ -3,6 +3,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.application import configure_application
+from app.ui.widgets import messages
 
 
 @pytest.fixture(autouse=True)
@@ -39,10 +40,11 @@ def answer(monkeypatch):
     """Answers the next confirmation question with Yes (or what the test sets)."""
     replies = {"reply": QMessageBox.StandardButton.Yes, "asked": []}
 
-    def question(parent, title, text, *args, **kwargs):
+    def confirm(parent, title, text):
         replies["asked"].append(text)
-        return replies["reply"]
+        return replies["reply"] == QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: replies["asked"].append(a[2]))
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: replies["asked"].append(text))
+    monkeypatch.setattr(messages, "warn", lambda parent, title, text: replies["asked"].append(text))
     return replies

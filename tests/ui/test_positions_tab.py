@@ -118,7 +118,9 @@ def test_lists_sort_by_clicking_a_column(qtbot, demo_window):
 
 
 def test_a_rule_is_edited_and_its_poster_rendered(qtbot, demo_window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.widgets import messages
 
     panel = open_page(demo_window, "上墙制度")
     table = find(panel, "制度列表", QTableView)
@@ -139,7 +141,7 @@ def test_a_rule_is_edited_and_its_poster_rendered(qtbot, demo_window, tmp_path, 
     assert preview.document.pageCount() == 1
     target = tmp_path / "海报.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(messages, "inform", lambda *a, **k: None)
     click(qtbot, preview, "另存为PDF")
     assert target.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader

@@ -78,21 +78,9 @@ def test_undo_of_an_edit_restores_the_old_values(village):
 
 
 def test_first_schema_is_migration_one_and_pragmas_are_set(db):
-    assert migrations.current_version(db) == 1 == migrations.LATEST_VERSION
+    assert migrations.current_version(db) == migrations.latest_version()
     assert db.execute_sql("pragma journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("pragma synchronous").fetchone()[0] == 2
-
-
-def test_a_copy_is_taken_before_migrating_a_file_with_data(data_dir, village):
-    models.database.execute_sql("delete from schema_version")  # as if written by an older version
-    close_database()
-    open_database(data_dir)
-    backups = list(paths.backup_dir(data_dir).glob("sanqiang-before-v1-*.db"))
-    assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
-    assert copy.execute("select name from village").fetchone()[0] == "芦笙村"
-    copy.close()
-    close_database()
 
 
 def test_a_damaged_file_is_reported_and_never_overwritten(data_dir):
@@ -139,7 +127,7 @@ def test_demo_is_a_township_of_varied_villages(demo):
 
 
 def test_daily_backup_once_a_day_keeping_the_newest(data_dir, village):
-    from app.store.connection import backup_if_due
+    from app.store.backups import backup_if_due
 
     folder = paths.backup_dir(data_dir)
     for day in range(1, 20):

@@ -9,13 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from app import paths
 from app.domain import values as v
 from app.domain.checklists import STANDARD_CHECKLISTS, completion
 from app.store import models
 from app.store.villages import checklist_items, checklist_name, replace_checklist
+from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
 from app.ui.widgets.labels import named
@@ -86,7 +87,7 @@ class ChecklistPanel(RecordPanel):
     def choose_photo(self) -> None:
         item = self.selected()
         if item is None:
-            QMessageBox.information(self, "选择照片", "请先选中一个自查项目。")
+            messages.inform(self, "选择照片", "请先选中一个自查项目。")
             return
         chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", "", "图片 (*.jpg *.jpeg *.png *.bmp)")
         if not chosen:
@@ -97,7 +98,7 @@ class ChecklistPanel(RecordPanel):
         try:
             shutil.copy2(source, target)
         except OSError as error:
-            QMessageBox.warning(self, "选择照片", f"无法复制照片：\n{source}\n\n{error.strerror or error}")
+            messages.warn(self, "选择照片", f"无法复制照片：\n{source}\n\n{error.strerror or error}")
             return
         record = models.ChecklistItem.get_by_id(item.id)
         record.photo = target.relative_to(self.session.data_dir).as_posix()
@@ -106,11 +107,11 @@ class ChecklistPanel(RecordPanel):
     def show_photo(self) -> None:
         item = self.selected()
         if item is None or not item.photo:
-            QMessageBox.information(self, "查看照片", "请先选中一个已有照片的自查项目。")
+            messages.inform(self, "查看照片", "请先选中一个已有照片的自查项目。")
             return
         path = self.session.data_dir / item.photo
         if not path.exists():
-            QMessageBox.warning(self, "查看照片", f"找不到照片文件：\n{path}")
+            messages.warn(self, "查看照片", f"找不到照片文件：\n{path}")
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -120,14 +121,13 @@ class ChecklistPanel(RecordPanel):
         name, ok = QInputDialog.getItem(
             self, "切换清单", "换成哪一套标准清单：", names, names.index(current) if current in names else 0, False
         )
-        if not ok:
-            return
-        answer = QMessageBox.question(
+        if not ok or name == current:
+            return  # the list in use: nothing to replace
+        if messages.confirm(
             self,
             "确认切换",
             f"切换为“{name}”后，现有的 {len(self.model.rows)} 个自查项目及其结果将被替换。\n"
             "可用“编辑 → 撤销”（Ctrl+Z）恢复。确定切换吗？",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             changes = replace_checklist(self.session.village, name)
             self.session.record(changes, f"切换为“{name}”清单")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from app.domain import values as v
 from app.domain import wall_rules as rules
 from app.store import models, records
+from app.store.transactions import write_transaction
+from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
 from app.ui.widgets.labels import dialog_buttons, named
@@ -39,12 +41,6 @@ def wall_rule_kind(session: Session) -> RecordKind:
             raise v.InputError("不能并入制度本身", "merged_into")
         if values["status"] != rules.MERGED:
             values["merged_into"] = None
-
-    def why_not_delete(rule) -> str | None:
-        merged = models.WallRule.select().where(models.WallRule.merged_into == rule).count()
-        if merged:
-            return f"有 {merged} 项制度已并入“{rule.title}”，不能删除。\n不再使用时，可把它的状态改为“已废止”。"
-        return None
 
     return RecordKind(
         noun="制度",
@@ -86,7 +82,6 @@ def wall_rule_kind(session: Session) -> RecordKind:
         describe=lambda r: r.title,
         defaults=lambda: {"status": rules.CURRENT, "merged_into": None},
         check=check,
-        why_not_delete=why_not_delete,
     )
 
 
@@ -135,7 +130,7 @@ class WallRulesPanel(RecordPanel):
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
             return
         changes = []
-        with models.database.atomic():
+        with write_transaction():
             for title in dialog.chosen():
                 rule = models.WallRule(
                     village=self.session.village, title=title, body=rules.TYPICAL_RULES[title], status=rules.CURRENT
@@ -146,9 +141,9 @@ class WallRulesPanel(RecordPanel):
     def preview_poster(self) -> None:
         rule = self.selected()
         if rule is None:
-            QMessageBox.information(self, "预览上墙海报", "请先选中一项制度。")
+            messages.inform(self, "预览上墙海报", "请先选中一项制度。")
             return
         if rule.status != rules.CURRENT:
-            QMessageBox.information(self, "预览上墙海报", f"“{rule.title}”{rule.status}，不再上墙。")
+            messages.inform(self, "预览上墙海报", f"“{rule.title}”{rule.status}，不再上墙。")
             return
         self.open_sheet("wall_rule", str(rule.id))

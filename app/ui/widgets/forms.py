@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.values import InputError
+from app.store.errors import StorageError
+from app.ui.widgets import messages
 from app.ui.widgets.labels import dialog_buttons, named
 
 ERROR_STYLE = "color: #b00020;"
@@ -196,5 +198,8 @@ class RecordForm(QDialog):
         except InputError as error:
             key = error.args[1] if len(error.args) > 1 else self.specs[0].key
             self.show_error(key, str(error.args[0]))
+            return
+        except StorageError as error:  # nothing was saved; the form stays open with what was typed
+            messages.warn(self, "没有保存", str(error))
             return
         self.accept()

@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.store import models
+from app.store import guards, models, records
+from app.store.errors import ConflictError
+from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.labels import button, named, open_transient
 from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
@@ -40,7 +41,6 @@ class RecordKind:
     defaults: Callable[[], dict] = dict
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
-    why_not_delete: Callable[[Any], str | None] = field(default=lambda row: None)  # a reason, or None
 
 
 class RecordPanel(QWidget):
@@ -151,16 +151,23 @@ class RecordPanel(QWidget):
     def edit_selected(self) -> None:
         row = self.selected()
         if row is None:
-            QMessageBox.information(self, "修改", f"请先在列表中选中要修改的{self.kind.noun}。")
+            messages.inform(self, "修改", f"请先在列表中选中要修改的{self.kind.noun}。")
             return
         self._open_form(row)
 
     def _open_form(self, row):
         from app.ui.widgets.forms import RecordForm  # loaded with the first form, not at start-up
 
+        opened = None  # the record as the form shows it; saving over anything else is refused
         if row is None:
             values, title = self.kind.defaults(), f"新增{self.kind.noun}"
         else:
+            row = self.kind.model.get_or_none(self.kind.model.id == row.id)
+            if row is None:
+                messages.inform(self, "修改", f"这条{self.kind.noun}已被删除（可能是在另一个窗口），列表已刷新。")
+                self.reload()
+                return None
+            opened = records.snapshot(row)
             values = {spec.key: getattr(row, spec.key) for spec in self.kind.fields if hasattr(row, spec.key)}
             title = f"修改{self.kind.noun}：{self.kind.describe(row)}"
 
@@ -171,11 +178,14 @@ class RecordPanel(QWidget):
                 record = self.kind.model(village=self.session.village)
                 self.kind.on_new(record)
             else:
-                record = self.kind.model.get_by_id(row.id)
+                record = self.kind.model.get_or_none(self.kind.model.id == row.id)
+                if record is None:
+                    raise ConflictError(deleted=True)
             for key, value in parsed.items():
                 setattr(record, key, value)
             verb = "新增" if row is None else "修改"
-            self.session.save(record, f"{verb}{self.kind.noun}“{self.kind.describe(record)}”")
+            expected = records.ABSENT if row is None else opened
+            self.session.save(record, f"{verb}{self.kind.noun}“{self.kind.describe(record)}”", expected=expected)
             self.select_id(record.id)
 
         form = RecordForm(title, self.kind.fields, values, save, self)
@@ -186,19 +196,14 @@ class RecordPanel(QWidget):
     def delete_selected(self) -> None:
         row = self.selected()
         if row is None:
-            QMessageBox.information(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
+            messages.inform(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
             return
         name = self.kind.describe(row)
-        reason = self.kind.why_not_delete(row)
+        reason = guards.why_not_delete(row)
         if reason:
-            QMessageBox.information(self, "不能删除", reason)
+            messages.inform(self, "不能删除", reason)
             return
-        answer = QMessageBox.question(
-            self,
-            "确认删除",
-            f"确定删除{self.kind.noun}“{name}”吗？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.session.delete(row, f"删除{self.kind.noun}“{name}”")
+        if messages.confirm(
+            self, "确认删除", f"确定删除{self.kind.noun}“{name}”吗？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。"
+        ):
+            self.session.delete(row, f"删除{self.kind.noun}“{name}”", expected=records.snapshot(row))

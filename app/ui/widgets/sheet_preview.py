@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
 )
 
 from app.notices.frame import ALL_PAGE_SPECS, PageSpec
 from app.notices.issued import PRINTED, record_issued, save_pdf
 from app.notices.registry import RenderedSheet
+from app.ui.widgets import messages
 from app.ui.widgets.labels import button, named
 
 logger = logging.getLogger(__name__)
@@ -104,9 +104,9 @@ class SheetPreview(QDialog):
         try:
             save_pdf(self.sheet, path)
         except OSError as error:
-            QMessageBox.warning(self, "保存失败", f"无法写入文件：\n{path}\n\n{error.strerror or error}")
+            messages.warn(self, "保存失败", f"无法写入文件：\n{path}\n\n{error.strerror or error}")
             return None
-        QMessageBox.information(self, "已保存", f"已保存：\n{path}")
+        messages.inform(self, "已保存", f"已保存：\n{path}")
         return path
 
     def print_sheet(self) -> bool:

@@ -1,0 +1,105 @@
+"""Schema steps on a database made by the first release (tests/fixtures, made by 856c663's `demo`)."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import TextField
+from playhouse.migrate import SqliteMigrator, migrate
+
+from app import paths
+from app.store import migrations
+from app.store.connection import close_database, open_database
+from app.store.errors import MigrationError
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0-demo.db"
+
+
+def counts(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    try:
+        tables = [name for (name,) in connection.execute("select name from sqlite_master where type='table'")]
+        return {name: connection.execute(f'select count(*) from "{name}"').fetchone()[0] for name in tables}
+    finally:
+        connection.close()
+
+
+def add_village_code(db):
+    """A NOT NULL column with a default: peewee's SqliteMigrator rebuilds the village table for it."""
+    migrator = SqliteMigrator(db)
+    migrate(migrator.add_column("village", "code", TextField(default="")))
+    migrate(migrator.add_not_null("village", "code"))
+
+
+@pytest.fixture
+def first_release_dir(tmp_path):
+    folder = tmp_path / "village"
+    folder.mkdir()
+    shutil.copy(FIXTURE, paths.database_file(folder))
+    return folder
+
+
+@pytest.fixture
+def with_step(monkeypatch):
+    def add(apply, title="测试步骤"):
+        step = migrations.Step(migrations.latest_version() + 1, title, apply)
+        monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
+        return step
+
+    return add
+
+
+def test_a_step_that_rebuilds_the_village_table_keeps_every_record(first_release_dir, with_step):
+    before = counts(paths.database_file(first_release_dir))
+    assert before["venue"] > 0 and before["wall_rule"] > 0
+    step = with_step(add_village_code)
+    db = open_database(first_release_dir)
+    assert migrations.current_version(db) == step.version
+    columns = [row[1] for row in db.execute_sql('pragma table_info("village")')]
+    assert "code" in columns
+    close_database()
+    after = counts(paths.database_file(first_release_dir))
+    assert after.pop("schema_version") == before.pop("schema_version") + 1
+    assert {table: after[table] for table in before} == before
+    backup = next(paths.backup_dir(first_release_dir).glob(f"sanqiang-before-v{step.version}-*.db"))
+    assert {table: count for table, count in counts(backup).items() if table != "schema_version"} == before
+
+
+def test_a_fresh_database_runs_every_step(data_dir, with_step):
+    step = with_step(add_village_code)
+    db = open_database(data_dir)
+    assert migrations.current_version(db) == step.version
+    close_database()
+
+
+def test_the_first_step_creates_exactly_the_first_release_schema(data_dir):
+    open_database(data_dir)
+    close_database()
+
+    def schema(path):
+        connection = sqlite3.connect(path)
+        try:
+            return sorted(connection.execute("select type, name, sql from sqlite_master where sql is not null"))
+        finally:
+            connection.close()
+
+    assert schema(paths.database_file(data_dir)) == schema(FIXTURE)
+
+
+def test_a_step_that_loses_rows_is_rolled_back(first_release_dir, with_step):
+    before = counts(paths.database_file(first_release_dir))
+    with_step(lambda db: db.execute_sql("delete from facility where quantity > 1"), "整理设备")
+    with pytest.raises(MigrationError) as refused:
+        open_database(first_release_dir)
+    assert "会丢失记录" in str(refused.value) and "facility" in str(refused.value)
+    assert counts(paths.database_file(first_release_dir)) == before
+
+
+def test_a_step_that_breaks_links_is_rolled_back(first_release_dir, with_step):
+    before = counts(paths.database_file(first_release_dir))
+    with_step(lambda db: db.execute_sql("update venue set village_id = 'nowhere'"))
+    with pytest.raises(MigrationError) as refused:
+        open_database(first_release_dir)
+    assert "关联断开" in str(refused.value)
+    assert counts(paths.database_file(first_release_dir)) == before
