@@ -4,57 +4,78 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from decimal import Decimal
 
 
 class InputError(ValueError):
     """A message for the field the clerk is typing in."""
 
 
-def required_text(text: str, label: str) -> str:
+NAME_LENGTH = 60  # a name, title or short text: what a table cell and a sheet line can hold
+NOTE_LENGTH = 300
+MAX_WHOLE_NUMBER = 999_999_999
+MAX_DIGITS = 15  # checked before int(): Python refuses to read numbers of thousands of digits
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+def _typed_number(text: str) -> str:
+    """What was typed into a number, date or phone field, as plain ASCII: full-width digits from an input
+    method (１２００), full-width punctuation and thousands separators are folded."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    return value.replace(",", "").replace("、", "")
+
+
+def required_text(text: str, label: str, max_length: int = NAME_LENGTH) -> str:
     value = (text or "").strip()
     if not value:
         raise InputError(f"请填写{label}")
+    return _within(value, label, max_length)
+
+
+def optional_text(text: str, label: str = "此项", max_length: int = NAME_LENGTH) -> str:
+    return _within((text or "").strip(), label, max_length)
+
+
+def _within(value: str, label: str, max_length: int) -> str:
+    if len(value) > max_length:
+        raise InputError(f"{label}最多 {max_length} 个字，现在是 {len(value)} 个字")
     return value
 
 
-def optional_text(text: str) -> str:
-    return (text or "").strip()
-
-
-def whole_number(text: str, label: str, minimum: int = 0, maximum: int | None = None) -> int:
-    value = (text or "").strip().replace(",", "").replace("，", "")
+def whole_number(text: str, label: str, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER) -> int:
+    value = _typed_number(text)
     if not value:
         raise InputError(f"请填写{label}")
     if not re.fullmatch(r"[0-9]+", value):
         raise InputError(f"{label}应为整数，例如 12")
+    if len(value.lstrip("0")) > MAX_DIGITS:
+        raise InputError(f"{label}不能大于 {maximum}")
     number = int(value)
     if number < minimum:
         raise InputError(f"{label}不能小于 {minimum}")
-    if maximum is not None and number > maximum:
+    if number > maximum:
         raise InputError(f"{label}不能大于 {maximum}")
     return number
 
 
 def decimal_amount(text: str, label: str, places: int = 2, allow_zero: bool = True) -> Decimal:
-    """Money or an area: at most `places` decimals, never negative."""
-    value = (text or "").strip().replace(",", "").replace("，", "").replace("元", "").replace("㎡", "")
+    """Money or an area: plain digits with at most `places` decimals, never negative, never "1e3"."""
+    value = _typed_number(text).replace("元", "").replace("m2", "").replace("㎡", "").strip()
     if not value:
         raise InputError(f"请填写{label}")
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise InputError(f"{label}应为数字，例如 1200.50") from None
-    if not number.is_finite():
-        raise InputError(f"{label}应为数字，例如 1200.50")
-    if number < 0:
+    if value.startswith("-") and re.fullmatch(r"-[0-9]+(\.[0-9]+)?", value):
         raise InputError(f"{label}不能为负数")
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
+        raise InputError(f"{label}应为数字，例如 1200.50")
+    whole, _, fraction = value.partition(".")
+    if len(fraction) > places:
+        raise InputError(f"{label}最多保留 {places} 位小数")
+    if len(whole.lstrip("0")) > 12:
+        raise InputError(f"{label}数值过大，请核对")
+    number = Decimal(value)
     if not allow_zero and number == 0:
         raise InputError(f"{label}应大于 0")
-    if -number.as_tuple().exponent > places:
-        raise InputError(f"{label}最多保留 {places} 位小数")
-    if number >= Decimal(10) ** 12:
-        raise InputError(f"{label}数值过大，请核对")
     return number.quantize(Decimal(1).scaleb(-places))
 
 
@@ -62,22 +83,35 @@ def year(text: str, label: str = "年度") -> int:
     return whole_number(text, label, minimum=1949, maximum=dt.date.today().year + 5)
 
 
-def date_value(text: str, label: str, required: bool = True) -> dt.date | None:
-    value = (text or "").strip()
+DATE_PATTERN = re.compile(r"([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*[-./月]\s*([0-9]{1,2})\s*日?")
+
+
+def date_value(text: str, label: str, required: bool = True, not_after_today: bool = False) -> dt.date | None:
+    """2024-05-01, 2024年5月1日, 2024.5.1 or 2024/5/1. `not_after_today` for what has already happened."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
     if not value:
         if required:
             raise InputError(f"请填写{label}")
         return None
-    normalized = re.sub(r"[年月./]", "-", value).rstrip("日").strip("-")
+    match = DATE_PATTERN.fullmatch(value)
+    if not match:
+        raise InputError(f"{label}格式应为 2024-05-01")
+    year_number, month, day = (int(part) for part in match.groups())
+    if not EARLIEST_YEAR <= year_number <= LATEST_YEAR:
+        raise InputError(f"{label}的年份应在 {EARLIEST_YEAR}—{LATEST_YEAR} 之间")
+    if not 1 <= month <= 12:
+        raise InputError(f"{label}的月份应为 1—12")
     try:
-        parts = [int(part) for part in normalized.split("-")]
-        return dt.date(*parts)
-    except (ValueError, TypeError):
-        raise InputError(f"{label}格式应为 2024-05-01") from None
+        date = dt.date(year_number, month, day)
+    except ValueError:
+        raise InputError(f"{year_number} 年 {month} 月没有 {day} 日，请核对{label}") from None
+    if not_after_today and date > dt.date.today():
+        raise InputError(f"{label}不能晚于今天")
+    return date
 
 
 def phone_number(text: str, label: str = "电话") -> str:
-    value = (text or "").strip()
+    value = unicodedata.normalize("NFKC", text or "").strip()
     if not value:
         raise InputError(f"请填写{label}")
     if not re.fullmatch(r"[0-9][0-9\- ]{4,19}", value):

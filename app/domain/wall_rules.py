@@ -4,6 +4,7 @@ from __future__ import annotations
 
 CURRENT, RETIRED, MERGED = "现行", "已废止", "已合并"
 STATUSES = (CURRENT, RETIRED, MERGED)
+BODY_LENGTH = 3000  # characters; a longer rule is several documents, and its poster would run to many pages
 
 # The typical set (DOMAIN.md) as starting texts that the clerk edits for the village.
 TYPICAL_RULES: dict[str, str] = {

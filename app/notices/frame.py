@@ -1,8 +1,14 @@
-"""The one page frame of every 公开栏 sheet.
+"""The one page frame of every 公开栏 sheet, in two variants.
 
-Title, 公开单位, 公开时间, 公开期限, the body, then 监督电话, the 监委会 review signature line, the
-seal area and the date. A4 or A3, portrait or landscape; type scales with the page so an A3 sheet
-reads from further away.
+A 公示 (NOTICE): title, 公开单位, 公开时间, 公开期限, the body, then 监督电话, the 监委会 review signature line,
+the objection line, the seal area and the date. A poster (POSTER: a rule, 入党誓词, an organisation chart):
+title, body and, where the kind has one, the issuing unit and date; no period, objection line, signature or
+seal. A4 or A3, portrait or landscape; type scales with the page so an A3 sheet reads from further away.
+
+Every sheet is meant to be one page: the body type shrinks down to a readable floor, and only then does the
+sheet flow over pages (a larger paper is suggested), numbered "第 1 页 共 N 页". The closing block always
+shares its page with the end of the content, and no content can make a sheet fail: table rows split
+across pages with the header row repeated.
 """
 
 from __future__ import annotations
@@ -69,8 +75,14 @@ class SheetHeader:
     published_on: dt.date  # 公开时间
     period: str  # 公开期限, e.g. "10天（至2026年12月2日）" or "长期"
     supervision_phone: str
-    seal_unit: str  # whose seal goes in the seal area
+    seal_unit: str  # whose seal goes in the seal area (a poster: the issuing unit, or "" for none)
     signature_label: str = "村务监督委员会审核（签字）："
+    variant: str = "notice"  # NOTICE or POSTER
+
+
+NOTICE, POSTER = "notice", "poster"
+STANDARD_BODY_SIZE = 12.0  # explicit sizes in a sheet's body are given for this body size
+BODY_SIZE_FLOOR = 10.5  # the smallest body type a villager reads on the wall (A4; scaled on A3)
 
 
 @dataclass
@@ -85,8 +97,13 @@ class Typesetter:
         self.font = main_font()
         self.scale = self.page.scale
 
+    @property
+    def shrink(self) -> float:
+        """Explicit sizes shrink with the body type when it is set below the standard size to fit a page."""
+        return min(1.0, self.body_size / STANDARD_BODY_SIZE)
+
     def style(self, size: float | None = None, align: int = TA_LEFT, leading: float = 1.55, **extra):
-        points = (size or self.body_size) * self.scale
+        points = (size * self.shrink if size else self.body_size) * self.scale
         return ParagraphStyle(
             "sheet",
             fontName=self.font,
@@ -110,14 +127,15 @@ class Typesetter:
         where: str = "",
     ) -> Table:
         """A ruled table; widths are fractions of the text width. Cells wrap."""
-        cell = size or self.body_size * 0.92
+        cell = size or STANDARD_BODY_SIZE * 0.92
         head_style = self.style(cell, TA_CENTER, leading=1.35)
         body_style = self.style(cell, TA_LEFT, leading=1.35)
         data = [[Paragraph(markup(h, self.report, where), head_style) for h in header]]
         for row in rows:
             data.append([Paragraph(markup(str(value), self.report, where), body_style) for value in row])
         width = self.text_width
-        table = Table(data, colWidths=[width * w for w in widths], repeatRows=1)
+        # splitInRow: a row taller than a page (a very long 说明) splits instead of failing the sheet
+        table = Table(data, colWidths=[width * w for w in widths], repeatRows=1, splitInRow=1)
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -179,6 +197,8 @@ def _header_block(header: SheetHeader, ts: Typesetter) -> list[Flowable]:
     title = ts.text(
         header.title, size=title_size, align=TA_CENTER, leading=1.3, where="标题", spaceAfter=4 * mm * ts.scale
     )
+    if header.variant == POSTER:
+        return [title, Spacer(1, 3 * mm * ts.scale)]
     meta = ts.table(
         ["公开单位", "公开时间", "公开期限"],
         [[header.unit, chinese_date(header.published_on), header.period]],
@@ -189,8 +209,16 @@ def _header_block(header: SheetHeader, ts: Typesetter) -> list[Flowable]:
     return [title, meta, Spacer(1, 5 * mm * ts.scale)]
 
 
-def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable:
+def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable | None:
     small = 11
+    if header.variant == POSTER:
+        if not header.seal_unit:
+            return None
+        signed = [
+            ts.text(header.seal_unit, size=small * 1.2, align=TA_RIGHT, where="落款"),
+            ts.text(chinese_date(header.published_on), size=small * 1.2, align=TA_RIGHT),
+        ]
+        return _Closing([Spacer(1, 8 * mm * ts.scale), *signed])
     left = [
         ts.text(f"监督举报电话：{header.supervision_phone or '（未填写）'}", size=small, where="监督电话"),
         Spacer(1, 6 * mm * ts.scale),
@@ -204,7 +232,7 @@ def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable:
         ts.text(chinese_date(header.published_on), size=small, align=TA_RIGHT),
     ]
     width = ts.text_width
-    block = Table([[left, right]], colWidths=[width * 0.6, width * 0.4])
+    block = Table([[left, right]], colWidths=[width * 0.6, width * 0.4], splitInRow=1)
     block.setStyle(
         TableStyle(
             [
@@ -216,11 +244,100 @@ def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 6 * mm * ts.scale), block])
+    return _Closing([Spacer(1, 6 * mm * ts.scale), block])
+
+
+class _Closing(KeepTogether):
+    """The closing block: never split, and drawn on the same page as the end of the content."""
+
+
+class KeepTailWithClosing(Flowable):
+    """The last piece of content and the closing block. When both do not fit where they stand, the content
+    is split so that at least its last line or row moves to the next page with the closing block: the
+    block never stands alone on a page."""
+
+    def __init__(self, content: Flowable, closing: Flowable, least_tail: float):
+        super().__init__()
+        self.content, self.closing = content, closing
+        self.least_tail = least_tail  # at least about two lines travel with the block, never a sliver
+
+    def wrap(self, available_width, available_height):
+        content_height = self.content.wrapOn(self.canv, available_width, available_height)[1]
+        closing_height = _stack_height(self.closing, self.canv, available_width)
+        self.width = available_width
+        self.height = content_height + closing_height
+        self._content_height = content_height
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        # Content that fits where it stands is still cut above its last line, so that line travels
+        # with the closing block; content that does not fit is cut where the space ends.
+        fits_here = self._content_height <= available_height
+        cut_at = min(available_height, self._content_height - self.least_tail)
+        parts = self._cut(available_width, cut_at, whole_rows=fits_here) if cut_at > 0 else []
+        if len(parts) < 2 and fits_here:  # one row only: split inside it rather than not at all
+            parts = self._cut(available_width, cut_at, whole_rows=False)
+        if len(parts) < 2:
+            return []  # cannot be cut here: the whole goes to the next page
+        return [*parts[:-1], KeepTailWithClosing(parts[-1], self.closing, self.least_tail)]
+
+    def _cut(self, width: float, height: float, whole_rows: bool) -> list[Flowable]:
+        """Splits the content at height; a table that fits where it stands gives up whole rows, not half a row."""
+        row_splitting = getattr(self.content, "splitInRow", None)
+        if whole_rows and row_splitting:
+            self.content.splitInRow = 0
+        try:
+            parts = self.content.splitOn(self.canv, width, height)
+        finally:
+            if row_splitting is not None:
+                self.content.splitInRow = row_splitting
+        for part in parts:
+            if row_splitting is not None and hasattr(part, "splitInRow"):
+                part.splitInRow = row_splitting
+        return parts
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        closing_height = self.height - self._content_height
+        self.content.drawOn(canvas, x, y + closing_height, _sW)
+        _draw_stack(self.closing, canvas, x, y + closing_height, self.width)
+
+
+def _stack_height(group: KeepTogether, canvas, width: float) -> float:
+    return sum(
+        part.wrapOn(canvas, width, 10_000)[1] + part.getSpaceBefore() + part.getSpaceAfter() for part in group._content
+    )
+
+
+def _draw_stack(group: KeepTogether, canvas, x: float, top: float, width: float) -> None:
+    """Draws a KeepTogether's flowables one below the other, starting at `top`."""
+    for part in group._content:
+        _, height = part.wrapOn(canvas, width, 10_000)
+        top -= part.getSpaceBefore() + height
+        part.drawOn(canvas, x, top)
+        top -= part.getSpaceAfter()
 
 
 def _story(header: SheetHeader, body: Callable[[Typesetter], list[Flowable]], ts: Typesetter) -> list:
-    return [*_header_block(header, ts), *body(ts), _closing_block(header, ts)]
+    content = body(ts)
+    closing = _closing_block(header, ts)
+    measuring = Canvas(io.BytesIO(), pagesize=ts.page.pagesize, initialFontName=ts.font)
+    # A closing block swollen by an absurdly long name cannot be kept with anything; it simply flows.
+    keepable = closing is not None and _stack_height(closing, measuring, ts.text_width) < ts.text_height / 2
+    if keepable and content:
+        content[-1] = KeepTailWithClosing(content[-1], closing, 2.5 * ts.body_size * ts.scale)
+    elif closing is not None:
+        content.append(closing)
+    return [*_header_block(header, ts), *content]
+
+
+def _measure(flowable: Flowable, canvas, ts: Typesetter) -> float:
+    if isinstance(flowable, KeepTogether):
+        return sum(_measure(part, canvas, ts) for part in flowable._content)
+    if isinstance(flowable, KeepTailWithClosing):
+        return _measure(flowable.content, canvas, ts) + _stack_height(flowable.closing, canvas, ts.text_width)
+    height = flowable.wrapOn(canvas, ts.text_width, ts.text_height)[1]
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 def fits_on_one_page(
@@ -228,23 +345,45 @@ def fits_on_one_page(
 ) -> bool:
     ts = Typesetter(page, body_size)
     measuring = Canvas(io.BytesIO(), pagesize=page.pagesize, initialFontName=ts.font)
-    used = 0.0
-    for flowable in _story(header, body, ts):
-        parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
-        for part in parts:
-            used += part.wrapOn(measuring, ts.text_width, ts.text_height)[1]
-            used += part.getSpaceBefore() + part.getSpaceAfter()
-    return used <= ts.text_height
+    return sum(_measure(flowable, measuring, ts) for flowable in _story(header, body, ts)) <= ts.text_height
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    body_size: float
+    larger_page_suggested: bool  # a one-page sheet that did not fit on this paper at the floor size
+
+    @property
+    def advice(self) -> str:
+        if self.larger_page_suggested:
+            return f"内容较多，按最小字号排版仍有 {self.pages} 页；建议改用 A3 纸。"
+        return ""
+
+
+def body_size_for(header, body, page: PageSpec, sizes: Sequence[float]) -> float | None:
+    """The largest of `sizes` at which the sheet fits one page, or None."""
+    return next((size for size in sizes if fits_on_one_page(header, body, page, size)), None)
 
 
 def render_sheet(
     header: SheetHeader,
     body: Callable[[Typesetter], list[Flowable]],
     page: PageSpec = A4_PORTRAIT,
-    body_size: float = 12,
+    sizes: Sequence[float] = (STANDARD_BODY_SIZE, 11.5, 11, BODY_SIZE_FLOOR),
     report: GlyphReport | None = None,
-) -> bytes:
-    """The whole sheet as PDF bytes. Missing glyphs are collected into `report`."""
+) -> Rendered:
+    """The whole sheet as PDF, in the largest body size of `sizes` that fits one page; at the smallest,
+    flowing over as many pages as it needs. Missing glyphs are collected into `report`.
+
+    Sizes are for A4 and scale with the page; on larger paper the type may shrink further, down to the
+    same printed size as the floor on A4, which is what makes a larger paper worth suggesting."""
+    sizes = list(sizes)
+    while sizes[-1] - 0.5 >= BODY_SIZE_FLOOR / page.scale:
+        sizes.append(sizes[-1] - 0.5)
+    fitting = body_size_for(header, body, page, sizes)
+    body_size = fitting if fitting is not None else sizes[-1]
     ts = Typesetter(page, body_size, report if report is not None else GlyphReport())
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -260,14 +399,37 @@ def render_sheet(
         invariant=True,
         initialFontName=ts.font,
     )
-    story = _story(header, body, ts)
+    pages: list[int] = []
+    doc.build(_story(header, body, ts), canvasmaker=_numbered_canvas(ts, page, pages))
+    return Rendered(buffer.getvalue(), pages[0], body_size, fitting is None and page.size != "A3")
 
-    def number_page(canvas, document):
-        canvas.saveState()
-        canvas.setFont(ts.font, 9 * ts.scale)
-        canvas.setFillColor(colors.grey)
-        canvas.drawCentredString(page.pagesize[0] / 2, ts.margin / 2, f"第 {document.page} 页")
-        canvas.restoreState()
 
-    doc.build(story, onFirstPage=number_page, onLaterPages=number_page)
-    return buffer.getvalue()
+def _numbered_canvas(ts: Typesetter, page: PageSpec, pages: list[int]):
+    """A canvas that writes "第 n 页 共 N 页" on every page once it knows N (only when N > 1)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict] = []
+
+        def showPage(self):
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._page_states)
+            pages.append(total)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                if total > 1:
+                    self.saveState()
+                    self.setFont(ts.font, 9 * ts.scale)
+                    self.setFillColor(colors.grey)
+                    self.drawCentredString(
+                        page.pagesize[0] / 2, ts.margin / 2, f"第 {self._pageNumber} 页 共 {total} 页"
+                    )
+                    self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

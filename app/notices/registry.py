@@ -39,6 +39,15 @@ class RenderedSheet:
     title: str
     pdf: bytes
     report: GlyphReport = field(default_factory=GlyphReport)
+    village_name: str = ""
+    pages: int = 1
+    advice: str = ""  # e.g. that a larger paper would keep it on one page
+
+    @property
+    def file_name(self) -> str:
+        """A suggested file name: the village's name first, so two villages' sheets never collide."""
+        name = self.title if self.title.startswith(self.village_name) else f"{self.village_name}-{self.title}"
+        return "".join("_" if char in '\\/:*?"<>|' else char for char in name) + ".pdf"
 
     @property
     def sha256(self) -> str:
@@ -73,8 +82,18 @@ def _wall_rule_render(record_id: str, page: PageSpec, today: dt.date) -> Rendere
         printed_on=today,
     )
     report = GlyphReport()
-    pdf = wall_rule_poster.render(poster, page, report)
-    return RenderedSheet("wall_rule", record_id, str(village.id), rule.title, pdf, report)
+    rendered = wall_rule_poster.render(poster, page, report)
+    return RenderedSheet(
+        "wall_rule",
+        record_id,
+        str(village.id),
+        rule.title,
+        rendered.pdf,
+        report,
+        village.name,
+        rendered.pages,
+        rendered.advice,
+    )
 
 
 def _venue_check_entries(village: models.Village) -> list[SheetEntry]:
@@ -104,8 +123,18 @@ def _venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> Rende
         raise UnknownSheetError(f"找不到编号为 {record_id} 的村")
     sheet = venue_check_data(village, today)
     report = GlyphReport()
-    pdf = venue_check_sheet.render(sheet, page, report)
-    return RenderedSheet("venue_check", record_id, str(village.id), sheet.title, pdf, report)
+    rendered = venue_check_sheet.render(sheet, page, report)
+    return RenderedSheet(
+        "venue_check",
+        record_id,
+        str(village.id),
+        sheet.title,
+        rendered.pdf,
+        report,
+        village.name,
+        rendered.pages,
+        rendered.advice,
+    )
 
 
 @dataclass(frozen=True)

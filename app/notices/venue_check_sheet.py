@@ -14,7 +14,7 @@ from app.domain.checklists import completion
 from app.domain.values import format_area, format_money
 from app.domain.venue import centres_summary, check_area, missing_centres
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
 
 
 @dataclass
@@ -116,5 +116,5 @@ class VenueCheckSheet:
         return story
 
 
-def render(sheet: VenueCheckSheet, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> bytes:
-    return render_sheet(sheet.header(), sheet.body_flowables, page, 12, report)
+def render(sheet: VenueCheckSheet, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> Rendered:
+    return render_sheet(sheet.header(), sheet.body_flowables, page, report=report)

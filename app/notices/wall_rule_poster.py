@@ -1,4 +1,4 @@
-"""上墙制度 poster: one rule on one page, in the largest type that fits, for the wall."""
+"""上墙制度 poster: one rule on one page, in the largest type that fits, for the wall (the poster variant)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,17 @@ from app.domain.board import PERMANENT
 from app.notices.fonts import GlyphReport
 from app.notices.frame import (
     A4_PORTRAIT,
+    BODY_SIZE_FLOOR,
+    POSTER,
     PageSpec,
+    Rendered,
     SheetHeader,
     Typesetter,
     chinese_date,
-    fits_on_one_page,
     render_sheet,
 )
 
-BODY_SIZES = (22, 20, 18, 16, 15, 14, 13, 12, 11, 10)
+BODY_SIZES = (22, 20, 18, 16, 15, 14, 13, 12, 11, BODY_SIZE_FLOOR)
 
 
 @dataclass
@@ -41,6 +43,7 @@ class WallRulePoster:
             period=PERMANENT,
             supervision_phone=self.supervision_phone,
             seal_unit=self.seal_unit,
+            variant=POSTER,  # a rule on the wall is not a 公示: no period, objection line or seal
         )
 
     def body_flowables(self, ts: Typesetter) -> list:
@@ -53,11 +56,5 @@ class WallRulePoster:
         return flowables
 
 
-def body_size_for(poster: WallRulePoster, page: PageSpec) -> float:
-    header = poster.header()
-    fitting = (size for size in BODY_SIZES if fits_on_one_page(header, poster.body_flowables, page, size))
-    return next(fitting, BODY_SIZES[-1])
-
-
-def render(poster: WallRulePoster, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> bytes:
-    return render_sheet(poster.header(), poster.body_flowables, page, body_size_for(poster, page), report)
+def render(poster: WallRulePoster, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> Rendered:
+    return render_sheet(poster.header(), poster.body_flowables, page, BODY_SIZES, report)

@@ -7,6 +7,7 @@ real damage is ever called damage.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -96,20 +97,31 @@ class EmptyDatabaseError(StorageError):
         )
 
 
+def _writable(path: Path) -> bool:
+    """Whether the folder (or the file) can be written; a read-only mount says no even to root."""
+    folder = path if path.is_dir() else path.parent
+    return os.access(folder, os.W_OK) and (not path.is_file() or os.access(path, os.W_OK))
+
+
 def _where(path: Path | None) -> str:
     return f"\n位置：{path}" if path else ""
 
 
+SQLITE_ERROR = 1  # generic: "cannot rollback - no transaction is active" after SQLite already rolled back
+
+
 def sqlite_code(error: BaseException) -> int | None:
-    """SQLite's primary result code of the first sqlite3 error in the exception's chain."""
-    seen = set()
+    """SQLite's primary result code for the exception: the first specific one along its chain."""
+    seen, generic = set(), None
     while error is not None and id(error) not in seen:
         seen.add(id(error))
         code = getattr(error, "sqlite_errorcode", None)
         if isinstance(error, sqlite3.Error) and code is not None:
-            return code & 0xFF
+            if code & 0xFF != SQLITE_ERROR:
+                return code & 0xFF
+            generic = SQLITE_ERROR
         error = error.__cause__ or error.__context__
-    return None
+    return generic
 
 
 def storage_error(error: BaseException, path: Path | None = None) -> StorageError | None:
@@ -117,6 +129,8 @@ def storage_error(error: BaseException, path: Path | None = None) -> StorageErro
     if isinstance(error, StorageError):
         return error
     code = sqlite_code(error)
+    if code in (SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_READONLY) and path is not None and not _writable(path):
+        return ReadOnlyError(path)
     if code == SQLITE_FULL:
         return DiskFullError(path)
     if code in (SQLITE_READONLY, SQLITE_PERM):

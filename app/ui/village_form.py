@@ -15,9 +15,9 @@ def _count(label: str) -> Callable[[str], int]:
 
 
 VILLAGE_FIELDS = [
-    FieldSpec("name", "村名", lambda t: v.required_text(t, "村名"), placeholder="如：涌溪村"),
-    FieldSpec("township", "所属乡镇", lambda t: v.required_text(t, "所属乡镇"), placeholder="如：涌溪乡"),
-    FieldSpec("county", "县", lambda t: v.required_text(t, "县"), placeholder="如：镇远县"),
+    FieldSpec("name", "村名", lambda t: v.required_text(t, "村名", 30), placeholder="如：涌溪村"),
+    FieldSpec("township", "所属乡镇", lambda t: v.required_text(t, "所属乡镇", 30), placeholder="如：涌溪乡"),
+    FieldSpec("county", "县", lambda t: v.required_text(t, "县", 30), placeholder="如：镇远县"),
     FieldSpec("households", "户数", _count("户数")),
     FieldSpec("adult_population", "18岁以上人口", _count("18岁以上人口")),
     FieldSpec("representatives", "村民代表人数", _count("村民代表人数")),

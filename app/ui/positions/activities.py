@@ -28,13 +28,17 @@ activity_kind = RecordKind(
     ],
     fields=[
         FieldSpec(
-            "held_on", "日期", lambda t: v.date_value(t, "日期"), show=v.format_date, placeholder="如：2026-05-20"
+            "held_on",
+            "日期",
+            lambda t: v.date_value(t, "日期", not_after_today=True),
+            show=v.format_date,
+            placeholder="如：2026-05-20",
         ),
         FieldSpec("kind", "类型", lambda t: v.required_text(t, "类型"), kind="editable_choice", choices=ACTIVITY_KINDS),
         FieldSpec("topic", "主题", lambda t: v.required_text(t, "主题")),
-        FieldSpec("speaker", "主讲人", v.optional_text),
+        FieldSpec("speaker", "主讲人", lambda t: v.optional_text(t, "主讲人")),
         FieldSpec("attendance", "参加人数", lambda t: v.whole_number(t, "参加人数", maximum=100000)),
-        FieldSpec("place", "地点", v.optional_text),
+        FieldSpec("place", "地点", lambda t: v.optional_text(t, "地点")),
     ],
     order_by=lambda: models.OutreachActivity.held_on.desc(),
     describe=lambda r: f"{v.format_date(r.held_on)} {r.topic}",

@@ -52,7 +52,7 @@ def checklist_kind(session: Session) -> RecordKind:
                 choices=(MET, NOT_MET),
                 show=lambda met: MET if met else NOT_MET,
             ),
-            FieldSpec("note", "说明", v.optional_text),
+            FieldSpec("note", "说明", lambda t: v.optional_text(t, "说明", v.NOTE_LENGTH), kind="text"),
         ],
         order_by=lambda: models.ChecklistItem.position,
         describe=lambda r: r.text,

@@ -29,7 +29,7 @@ facility_kind = RecordKind(
     fields=[
         FieldSpec("name", "名称", lambda t: v.required_text(t, "名称"), placeholder="如：办公电脑"),
         FieldSpec("quantity", "数量", lambda t: v.whole_number(t, "数量", minimum=1), placeholder="如：3"),
-        FieldSpec("model_number", "型号", v.optional_text),
+        FieldSpec("model_number", "型号", lambda t: v.optional_text(t, "型号")),
         FieldSpec(
             "amount",
             "金额（元）",
@@ -40,7 +40,7 @@ facility_kind = RecordKind(
         FieldSpec(
             "purchased_on",
             "购置日期",
-            lambda t: v.date_value(t, "购置日期", required=False),
+            lambda t: v.date_value(t, "购置日期", required=False, not_after_today=True),
             show=v.format_date,
             placeholder="如：2024-05-01",
         ),

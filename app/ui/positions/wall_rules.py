@@ -58,7 +58,11 @@ def wall_rule_kind(session: Session) -> RecordKind:
         fields=[
             FieldSpec("title", "制度名称", lambda t: v.required_text(t, "制度名称")),
             FieldSpec(
-                "body", "正文", lambda t: v.required_text(t, "正文").rstrip(), kind="text", extra={"height": 260}
+                "body",
+                "正文",
+                lambda t: v.required_text(t, "正文", rules.BODY_LENGTH).rstrip(),
+                kind="text",
+                extra={"height": 260},
             ),
             FieldSpec(
                 "adopted_on",

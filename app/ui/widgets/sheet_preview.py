@@ -81,8 +81,11 @@ class SheetPreview(QDialog):
     def refresh(self) -> None:
         self.sheet = self.render(self.page)
         self.setWindowTitle(f"预览：{self.sheet.title}")
-        self.warning.setText("" if self.sheet.report.ok else self.sheet.report.message())
-        self.warning.setVisible(not self.sheet.report.ok)
+        notes = [
+            text for text in (self.sheet.advice, "" if self.sheet.report.ok else self.sheet.report.message()) if text
+        ]
+        self.warning.setText("\n".join(notes))
+        self.warning.setVisible(bool(notes))
         self.document.close()
         if self.buffer is not None:  # the previous page size's PDF is no longer needed
             self.buffer.close()
@@ -93,8 +96,7 @@ class SheetPreview(QDialog):
         self.document.load(self.buffer)
 
     def suggested_path(self) -> Path:
-        safe = "".join(ch for ch in self.sheet.title if ch not in '\\/:*?"<>|')
-        return self.export_folder / f"{safe}.pdf"
+        return self.export_folder / self.sheet.file_name
 
     def save_as(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(self, "另存为PDF", str(self.suggested_path()), "PDF 文件 (*.pdf)")
