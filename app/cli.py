@@ -27,6 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="PDF 文件路径")
     render.add_argument("--page", default="A4", choices=["A4", "A3"])
     render.add_argument("--landscape", action="store_true", help="横向")
+    printing = commands.add_parser(
+        "print", help="打印一张公示单（与窗口里的“打印”同一路径，不弹对话框），并记入发出记录"
+    )
+    printing.add_argument("kind")
+    printing.add_argument("id")
+    printing.add_argument("--page", default="A4", choices=["A4", "A3"])
+    printing.add_argument("--landscape", action="store_true", help="横向")
+    printing.add_argument("--printer", help="打印机名称（默认：系统默认打印机）")
+    printing.add_argument("--copies", type=int, default=1, help="份数")
     commands.add_parser("check", help="检查数据库是否完好（逐条读取每一条记录）；损坏时返回 3")
     backup = commands.add_parser("backup", help="备份数据库（核对无误后才保存）")
     backup.add_argument("--to", help="保存到哪个文件夹（默认：数据文件夹里的 backups）")
@@ -106,6 +115,44 @@ def _render(args, data_dir: Path) -> int:
     return 0
 
 
+def _print(args, data_dir: Path) -> int:
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs Qt, not a screen
+    from PySide6.QtWidgets import QApplication
+
+    from app.notices.frame import PageSpec
+    from app.notices.issued import record_printed
+    from app.notices.registry import UnknownSheetError, render
+    from app.ui.printing import PrintError, load_pdf, prepare_printer, print_document
+
+    if not 1 <= args.copies <= 99:
+        print("份数应为 1—99", file=sys.stderr)
+        return 1
+    application = QApplication.instance() or QApplication([])
+    _open(data_dir)
+    page = PageSpec(args.page, "landscape" if args.landscape else "portrait")
+    try:
+        sheet = render(args.kind, args.id, page)
+        printer = prepare_printer(page, args.printer, args.copies)
+    except (UnknownSheetError, PrintError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    printer.setDocName(sheet.title)
+    try:
+        print_document(load_pdf(sheet.pdf, application), printer)
+    except PrintError as error:
+        print(error, file=sys.stderr)
+        return 1
+    entry = record_printed(sheet, data_dir)
+    print(
+        f"已送打印机 {printer.printerName()}：{sheet.title}（{page.label}，{args.copies} 份，SHA-256 {sheet.sha256}）"
+    )
+    print(f"打印的 PDF 保存在：{entry.path}")
+    return 0
+
+
 def _check(args, data_dir: Path) -> int:
     """Reads only: a check never migrates or writes the file (beyond SQLite's own journal recovery)."""
     from app.store import backups, health
@@ -175,6 +222,7 @@ _COMMANDS = {
     "notices": _notices,
     "render": _render,
     "check": _check,
+    "print": _print,
     "backup": _backup,
     "backups": _backups,
     "restore": _restore,

@@ -15,7 +15,7 @@ packages="python3-venv libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 
 # For the tests, which also build and smoke-test the installers: PyInstaller needs Python's shared
 # library (Debian's system Python ships it separately), binutils, and makensis for the Windows script.
 if $with_tests; then
-  packages="$packages poppler-utils fonts-dejavu-core xvfb nsis binutils"
+  packages="$packages poppler-utils fonts-dejavu-core xvfb nsis binutils cups printer-driver-cups-pdf"
   command -v python3 >/dev/null && packages="$packages libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 fi
 

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         from app.notices.registry import render
         from app.ui.widgets.sheet_preview import SheetPreview
 
-        preview = SheetPreview(lambda page: render(kind, record_id, page), paths.export_dir(self.data_dir), self)
+        preview = SheetPreview(lambda page: render(kind, record_id, page), self.data_dir, self)
         self.preview = preview
         open_transient(preview)
         return preview

@@ -94,7 +94,9 @@ def run_probe(data_dir, answer_yes: bool, *extra):
 
 def test_a_damaged_database_at_start_offers_the_newest_good_backup(tmp_path):
     assert subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "demo"]).returncode == 0
-    assert subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "backup"]).returncode == 0
+    assert (
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "backup"]).returncode == 0
+    )
     (tmp_path / "sanqiang.db").write_bytes(b"garbage" * 1000)
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"sanqiang.db{suffix}").unlink(missing_ok=True)

@@ -1,3 +1,6 @@
+import hashlib
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
@@ -256,10 +259,17 @@ def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, m
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     open_page(demo_window, "标准自查")
     preview = demo_window.open_sheet("venue_check", str(demo_window.session.village.id))
+    landscape_a3 = next(i for i in range(preview.page_choice.count()) if preview.page_choice.itemText(i) == "A3 横向")
+    preview.page_choice.setCurrentIndex(landscape_a3)
     click(qtbot, preview, "打印")
-    assert len(PdfReader(str(out)).pages) == preview.document.pageCount() >= 1
+    printed = PdfReader(str(out))
+    assert len(printed.pages) == preview.document.pageCount() >= 1
+    box = printed.pages[0].mediabox  # the printer took the sheet's paper and orientation, not its defaults
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (420, 297)
     issued = models.IssuedSheet.get()
     assert issued.action == "打印" and issued.kind == "venue_check" and len(issued.sha256) == 64
+    kept = Path(issued.path)  # the exact PDF that went to the printer, findable by its hash
+    assert kept.name == f"{issued.sha256}.pdf" and hashlib.sha256(kept.read_bytes()).hexdigest() == issued.sha256
 
 
 def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_path, monkeypatch):

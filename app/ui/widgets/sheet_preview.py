@@ -6,11 +6,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,8 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app import paths
 from app.notices.frame import ALL_PAGE_SPECS, PageSpec
-from app.notices.issued import PRINTED, record_issued, save_pdf
+from app.notices.issued import record_printed, save_pdf
 from app.notices.registry import RenderedSheet
 from app.ui.widgets import messages
 from app.ui.widgets.labels import button, named
@@ -30,10 +30,11 @@ logger = logging.getLogger(__name__)
 
 
 class SheetPreview(QDialog):
-    def __init__(self, render: Callable[[PageSpec], RenderedSheet], export_folder: Path, parent=None):
+    def __init__(self, render: Callable[[PageSpec], RenderedSheet], data_dir: Path, parent=None):
         super().__init__(parent)
         self.render = render
-        self.export_folder = export_folder
+        self.data_dir = data_dir
+        self.export_folder = paths.export_dir(data_dir)
         self.sheet: RenderedSheet | None = None
         named(self, "公示单预览")
         self.setWindowTitle("公示单预览")
@@ -112,31 +113,14 @@ class SheetPreview(QDialog):
         return path
 
     def print_sheet(self) -> bool:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from app.ui.printing import prepare_printer, print_document
+
+        printer = prepare_printer(self.page)  # the sheet's paper and orientation; the dialog may change them
         printer.setDocName(self.sheet.title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("打印公示单")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         print_document(self.document, printer)
-        record_issued(self.sheet, PRINTED, None)
+        record_printed(self.sheet, self.data_dir)
         return True
-
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> None:
-    """Paints each PDF page as an image at the printer's resolution, fitted to the printable area."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError("无法连接打印机")
-    try:
-        area = printer.pageLayout().paintRectPixels(printer.resolution())
-        for number in range(document.pageCount()):
-            if number:
-                printer.newPage()
-            points = document.pagePointSize(number)
-            scale = min(area.width() / points.width(), area.height() / points.height())
-            size = QSize(int(points.width() * scale), int(points.height() * scale))
-            image = document.render(number, size)
-            painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
-    finally:
-        painter.end()
