@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QMainWindow,
@@ -21,10 +22,13 @@ from app.store import models, records
 from app.store.errors import ConflictError
 from app.ui.widgets import messages
 from app.ui.session import Session
-from app.ui.widgets.labels import named, open_transient
+from app.ui.widgets.labels import fit_to_screen, named, open_transient
 
 
 logger = logging.getLogger(__name__)
+
+NORMAL_TEXT = "标准"
+TEXT_SIZES = {NORMAL_TEXT: 10.0, "大": 13.0}  # points
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +91,18 @@ class MainWindow(QMainWindow):
         self.session.refused.connect(lambda title, text: messages.warn(self, title, text))
         self._update_history_actions()
 
+        self.record_menu = self.menuBar().addMenu("记录(&R)")
+        self.record_menu.aboutToShow.connect(self._fill_record_menu)
+
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        size_menu = view_menu.addMenu("字号")
+        self.text_size_actions = []
+        for size in TEXT_SIZES:
+            action = self._action(size_menu, size, lambda _=False, chosen=size: self.set_text_size(chosen))
+            action.setCheckable(True)
+            action.setData(size)
+            self.text_size_actions.append(action)
+
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于", self.about)
 
@@ -98,6 +114,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(handler)
         menu.addAction(action)
         return action
+
+    def current_panel(self):
+        if self.tabs.currentWidget() is not self.positions_tab:
+            return None
+        tabs = self.positions_tab.tabs
+        return tabs.page(tabs.tabText(tabs.currentIndex()))
+
+    def _fill_record_menu(self) -> None:
+        """The list on screen: its every button as a menu entry."""
+        self.record_menu.clear()
+        panel = self.current_panel()
+        for text, handler in panel.menu_actions() if hasattr(panel, "menu_actions") else []:
+            self.record_menu.addAction(text.replace("&", "&&"), handler)
 
     def _update_history_actions(self) -> None:
         stack = self.session.undo_stack
@@ -220,13 +249,31 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry) or self.width() < 640 or self.height() < 420:
-            self.resize(1180, 760)  # first start, or a size no one would work in
+            fit_to_screen(self, 1180, 760)  # first start, or a size no one would work in
+        elif not self._on_a_screen():
+            fit_to_screen(self, self.width(), self.height())  # the screen it was on is gone or smaller
+        self.set_text_size(self.settings.value("text_size", NORMAL_TEXT), remember=False)
         tab = self.settings.value("tab", 0, type=int)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
         inner = self.settings.value("positions_tab", 0, type=int)
         if 0 <= inner < self.positions_tab.tabs.count():
             self.positions_tab.tabs.setCurrentIndex(inner)
+
+    def _on_a_screen(self) -> bool:
+        screen = self.screen()
+        return screen is not None and screen.availableGeometry().contains(self.frameGeometry())
+
+    def set_text_size(self, size: str, remember: bool = True) -> None:
+        """标准 or 大 (for older eyes): the whole program's type, remembered."""
+        size = size if size in TEXT_SIZES else NORMAL_TEXT
+        font = QApplication.font()
+        font.setPointSizeF(TEXT_SIZES[size])
+        QApplication.setFont(font)
+        for action in self.text_size_actions:
+            action.setChecked(action.data() == size)
+        if remember and self.remember_settings:
+            self.settings.setValue("text_size", size)
 
     def closeEvent(self, event):
         if self.remember_settings:

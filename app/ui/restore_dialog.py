@@ -22,7 +22,7 @@ from app import paths
 from app.store import backups
 from app.store.connection import close_database, open_database
 from app.ui.widgets import messages
-from app.ui.widgets.labels import dialog_buttons, named
+from app.ui.widgets.labels import dialog_buttons, fit_to_screen, named
 
 HEADERS = ("备份时间", "类型", "大小", "各村记录数")
 
@@ -66,7 +66,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.backups = [backups.describe(path) for path in backups.backups_in(paths.backup_dir(data_dir))]
         self._fill()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.values import InputError
 from app.store.errors import StorageError
 from app.ui.widgets import messages
-from app.ui.widgets.labels import dialog_buttons, named
+from app.ui.widgets.labels import dialog_buttons, fit_to_screen, named
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -165,7 +165,7 @@ class RecordForm(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.button_box = buttons
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     def editor(self, label: str) -> QWidget:
         return next(self.editors[s.key] for s in self.specs if s.label == label)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 
 def named(widget: QWidget, name: str) -> QWidget:
@@ -33,3 +33,16 @@ def button(text: str, tooltip: str = "") -> QPushButton:
     if tooltip:
         widget.setToolTip(tooltip)
     return widget
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resizes to the wanted size, or to what the screen has room for (a 1024×768 office PC, say)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    room = screen.availableGeometry() if screen else None
+    if room is not None:
+        width, height = min(width, room.width() - 16), min(height, room.height() - 48)  # frame and title bar
+    window.resize(width, height)
+    if room is not None:
+        frame = window.frameGeometry()
+        frame.moveCenter(room.center())
+        window.move(max(room.left(), frame.left()), max(room.top(), frame.top()))

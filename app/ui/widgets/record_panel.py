@@ -47,6 +47,7 @@ class RecordPanel(QWidget):
     def __init__(self, kind: RecordKind, session: Session, parent=None):
         super().__init__(parent)
         self.kind, self.session = kind, session
+        self.extra_actions: list[tuple[str, Callable[[], None]]] = []
         self.model = RecordTableModel(kind.columns, self)
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -64,6 +65,7 @@ class RecordPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons; arrows move inside the table
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # size columns from the first rows only
@@ -105,7 +107,19 @@ class RecordPanel(QWidget):
         widget = button(text, tooltip)
         widget.clicked.connect(handler)
         self.buttons.addWidget(widget)
+        self.extra_actions.append((text, handler))
         return widget
+
+    def menu_actions(self) -> list[tuple[str, Callable[[], None]]]:
+        """Everything the panel's buttons do, for the main window's 记录 menu (keyboard: Alt+R)."""
+        noun = self.kind.noun
+        return [
+            (f"新增{noun}…", self.add),
+            (f"修改{noun}…", self.edit_selected),
+            (f"删除{noun}", self.delete_selected),
+            ("查找", self.search.setFocus),
+            *self.extra_actions,
+        ]
 
     # --- data ---
     def reload(self) -> None:

@@ -24,7 +24,7 @@ from app.notices.frame import ALL_PAGE_SPECS, PageSpec
 from app.notices.issued import record_printed, save_pdf
 from app.notices.registry import RenderedSheet
 from app.ui.widgets import messages
-from app.ui.widgets.labels import button, named
+from app.ui.widgets.labels import button, fit_to_screen, named
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class SheetPreview(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
-        self.resize(820, 960)
+        fit_to_screen(self, 820, 960)
         self.refresh()
 
     @property

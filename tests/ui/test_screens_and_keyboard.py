@@ -1,0 +1,49 @@
+"""Windows that fit the screen a clerk has, a 字号 setting, and every panel action reachable by keyboard."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView
+
+from .helpers import find
+from .test_positions_tab import open_page
+
+
+def test_the_window_and_the_preview_open_within_the_available_screen(qtbot, demo_window):
+    room = demo_window.screen().availableGeometry()
+    assert demo_window.width() <= room.width() and demo_window.height() <= room.height()
+    preview = demo_window.open_sheet("venue_check", str(demo_window.session.village.id))
+    assert preview.height() <= room.height() and preview.width() <= room.width()
+
+
+def test_text_size_is_a_setting_that_is_remembered(qtbot, window):
+    normal = QApplication.font().pointSizeF()
+    large = next(action for action in window.text_size_actions if action.text() == "大")
+    large.trigger()
+    assert QApplication.font().pointSizeF() > normal and large.isChecked()
+    window.close()
+    assert window.settings.value("text_size") == "大"
+    next(action for action in window.text_size_actions if action.text() == "标准").trigger()
+
+
+def test_tab_leaves_a_table_for_the_buttons_after_it(qtbot, window):
+    panel = open_page(window, "标准自查")
+    table = find(panel, "自查项目列表", QTableView)
+    assert not table.tabKeyNavigation()
+
+
+def test_every_panel_button_has_a_menu_entry(qtbot, window):
+    for title in ("活动场所", "标准自查", "设备台账", "上墙制度", "思想阵地"):
+        panel = open_page(window, title)
+        window.positions_tab.tabs.setCurrentIndex(
+            next(i for i in range(window.positions_tab.tabs.count()) if window.positions_tab.tabs.tabText(i) == title)
+        )
+        window._fill_record_menu()
+        entries = {action.text().replace("&&", "&").rstrip("…") for action in window.record_menu.actions()}
+        buttons = {b.text().rstrip("…") for b in panel.findChildren(QPushButton)}
+        missing = {text for text in buttons if not any(text in entry for entry in entries)}
+        assert not missing, (title, missing)
+
+
+def test_ctrl_y_redoes_on_every_platform(qtbot, window):
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    assert window.redo_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
