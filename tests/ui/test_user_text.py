@@ -50,3 +50,35 @@ def test_confirm_defaults_to_no(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.defaultButton().text()) or 0)
     messages.confirm(None, "确认删除", "确定删除吗？")
     assert seen == ["否"]
+
+
+def test_a_message_goes_away_once_the_field_is_corrected(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from .helpers import type_into
+
+    panel = open_page(window, "设备台账")
+    click(qtbot, panel, "新增设备")
+    form = panel.form
+    type_into(qtbot, form, "名称", "投影仪")
+    type_into(qtbot, form, "购置日期", "2026-02-30")
+    click(qtbot, form, "保存")
+    message = find(form, "购置日期提示", QLabel)
+    assert message.text() == "2026 年 2 月没有 30 日，请核对购置日期" and message.isVisibleTo(form)
+    type_into(qtbot, form, "购置日期", "2026-02-28")
+    assert not message.isVisibleTo(form)
+
+
+def test_a_second_rule_with_the_same_title_is_refused_at_the_field(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from .helpers import type_into
+
+    panel = open_page(window, "上墙制度")
+    for _ in range(2):
+        click(qtbot, panel, "新增制度")
+        type_into(qtbot, panel.form, "制度名称", "村务公开制度")
+        panel.form.editor("正文").setPlainText("一、每季度公开一次。")
+        click(qtbot, panel.form, "保存")
+    assert "已有名为“村务公开制度”的制度" in find(panel.form, "制度名称提示", QLabel).text()
+    assert models.WallRule.select().where(models.WallRule.title == "村务公开制度").count() == 1

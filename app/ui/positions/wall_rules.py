@@ -34,6 +34,13 @@ def wall_rule_kind(session: Session) -> RecordKind:
         )
 
     def check(row, values: dict) -> None:
+        same_title = models.WallRule.select().where(
+            (models.WallRule.village == session.village) & (models.WallRule.title == values["title"])
+        )
+        if row is not None:
+            same_title = same_title.where(models.WallRule.id != row.id)
+        if same_title.exists():
+            raise v.InputError(f"本村已有名为“{values['title']}”的制度；请换个名称，或修改原来那一项", "title")
         target = values["merged_into"]
         if values["status"] == rules.MERGED and target is None:
             raise v.InputError("状态为“已合并”时，请选择并入哪项制度", "merged_into")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,8 @@ class FieldSpec:
 class CentresEditor(QWidget):
     """The 五大中心: a check box per centre with the rooms it uses."""
 
+    changed = Signal()
+
     def __init__(self, centres: Sequence[str], parent=None):
         super().__init__(parent)
         layout = QGridLayout(self)
@@ -57,6 +59,8 @@ class CentresEditor(QWidget):
             rooms.setPlaceholderText("所在房间，如：二楼201室")
             rooms.setEnabled(False)
             check.toggled.connect(rooms.setEnabled)
+            check.toggled.connect(self.changed)
+            rooms.textChanged.connect(self.changed)
             layout.addWidget(check, number, 0)
             layout.addWidget(rooms, number, 1)
             self.rows[name] = (check, rooms)
@@ -86,6 +90,16 @@ def _make_editor(spec: FieldSpec) -> QWidget:
         editor = QLineEdit()
         editor.setPlaceholderText(spec.placeholder)
     return named(editor, spec.label)
+
+
+def _changed_signal(editor: QWidget):
+    if isinstance(editor, QPlainTextEdit):
+        return editor.textChanged
+    if isinstance(editor, QComboBox):
+        return editor.currentTextChanged
+    if isinstance(editor, CentresEditor):
+        return editor.changed
+    return editor.textChanged
 
 
 def read_raw(editor: QWidget) -> Any:
@@ -157,6 +171,7 @@ class RecordForm(QDialog):
             label.setBuddy(editor)
             form.addRow(label, holder)
             self.editors[spec.key], self.errors[spec.key] = editor, error
+            _changed_signal(editor).connect(lambda *_, key=spec.key: self._recheck(key))
         outer.addLayout(form)
         buttons = dialog_buttons(
             (QDialogButtonBox.StandardButton.Save, "保存"), (QDialogButtonBox.StandardButton.Cancel, "取消")
@@ -174,6 +189,17 @@ class RecordForm(QDialog):
         label = self.errors[key]
         label.setText(message)
         label.setVisible(bool(message))
+
+    def _recheck(self, key: str) -> None:
+        """Once a field with a message is corrected, its message goes away (and changes while it is wrong)."""
+        if self.errors[key].isHidden():
+            return
+        spec = next(spec for spec in self.specs if spec.key == key)
+        try:
+            spec.parse(read_raw(self.editors[key]))
+            self.show_error(key, "")
+        except InputError as error:
+            self.show_error(key, str(error.args[0]))
 
     def collect(self) -> dict[str, Any] | None:
         values, first_bad = {}, None

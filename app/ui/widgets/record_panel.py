@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,9 @@ class RecordKind:
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
 
 
+MAX_AUTO_WIDTH = 320  # pixels: one 500-character name must not push the other columns off-screen
+
+
 class RecordPanel(QWidget):
     def __init__(self, kind: RecordKind, session: Session, parent=None):
         super().__init__(parent)
@@ -69,6 +72,14 @@ class RecordPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # size columns from the first rows only
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name ends in "…"; its tooltip has it all
+        self.table.setWordWrap(False)
+        # columns the clerk sized by hand: kept across reloads and remembered in window.ini, per list
+        self.settings = QSettings(str(session.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        saved = self.settings.value(f"columns/{kind.noun}", {}) or {}
+        self.clerk_widths: dict[int, int] = {int(column): int(width) for column, width in dict(saved).items()}
+        self._fitting = False
+        self.table.horizontalHeader().sectionResized.connect(self._column_resized)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
         self.add_button = button(f"新增{kind.noun}")
@@ -128,10 +139,29 @@ class RecordPanel(QWidget):
         model = self.kind.model
         rows = model.select().where(model.village == self.session.village).order_by(self.kind.order_by())
         self.model.set_rows(list(rows))
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self._update_count()
         if selected_id:
             self.select_id(selected_id)
+
+    def fit_columns(self) -> None:
+        """Sizes columns to the rows shown, no wider than MAX_AUTO_WIDTH; the clerk's own widths stay."""
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount()):
+                if column in self.clerk_widths:
+                    header.resizeSection(column, self.clerk_widths[column])
+                else:
+                    self.table.resizeColumnToContents(column)
+                    header.resizeSection(column, min(header.sectionSize(column), MAX_AUTO_WIDTH))
+        finally:
+            self._fitting = False
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column != self.model.columnCount() - 1:  # the last one stretches
+            self.clerk_widths[column] = new
+            self.settings.setValue(f"columns/{self.kind.noun}", {str(c): w for c, w in self.clerk_widths.items()})
 
     def _reload_if_affected(self, tables: frozenset) -> None:
         # The village row holds settings some lists show (the area standard), so it counts too.
@@ -140,6 +170,7 @@ class RecordPanel(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
+        self.fit_columns()
         self._update_count()
 
     def _update_count(self) -> None:

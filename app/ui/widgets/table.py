@@ -111,6 +111,11 @@ class SearchFilterProxy(QSortFilterProxyModel):
             return True
         return key_matches(self.query, self.sourceModel().search_key(source_row))
 
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)  # 1, 2, 3 … in the order shown, whatever the sort
+        return super().headerData(section, orientation, role)
+
     def lessThan(self, left, right):
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
