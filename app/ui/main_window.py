@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
     # --- behaviour ---
     def _update_title(self) -> None:
         village = self.session.village
-        self.setWindowTitle(f"{APP_NAME} — {village.county}{village.township}{village.name}")
+        # Ending with the program's name keeps Qt from appending it a second time (it adds the display name).
+        self.setWindowTitle(f"{village.county}{village.township}{village.name} — {APP_NAME}")
 
     def _village_chosen(self, index: int) -> None:
         village_id = self.village_choice.itemData(index)

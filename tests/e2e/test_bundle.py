@@ -42,7 +42,7 @@ def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
     assert check.returncode == 0 and "数据库完好" in check.stdout
     shown = run("--data-dir", data, "--self-test")
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith("窗口已显示：村级三强工作台 — 镇远县涌溪乡")
+    assert shown.stdout.startswith("窗口已显示：镇远县涌溪乡")
 
 
 def test_bundle_carries_only_chinese_qt_translations_and_no_unused_qt_modules():

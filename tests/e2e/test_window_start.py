@@ -39,7 +39,7 @@ def test_demo_start_shows_the_window(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "TITLE 村级三强工作台 — 镇远县涌溪乡" in result.stdout and "True" in result.stdout
+    assert "TITLE 镇远县涌溪乡" in result.stdout and "True" in result.stdout
     assert (tmp_path / "sanqiang.db").exists() and (tmp_path / "logs" / "sanqiang.log").exists()
 
 
@@ -48,7 +48,7 @@ def test_self_test_opens_and_closes_the_window(tmp_path):
     command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "--demo", "--self-test"]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("窗口已显示：村级三强工作台 — 镇远县涌溪乡")
+    assert result.stdout.startswith("窗口已显示：镇远县涌溪乡")
 
 
 def test_a_damaged_database_is_not_opened(tmp_path, monkeypatch):
@@ -107,7 +107,7 @@ def test_a_damaged_database_at_start_offers_the_newest_good_backup(tmp_path):
 
     accepted = run_probe(tmp_path, True)
     assert accepted.returncode == 0, accepted.stderr
-    assert "INFORM 恢复完成" in accepted.stdout and "TITLE 村级三强工作台 — 镇远县涌溪乡" in accepted.stdout
+    assert "INFORM 恢复完成" in accepted.stdout and "TITLE 镇远县涌溪乡" in accepted.stdout
     kept = next((tmp_path / "backups").glob("sanqiang-replaced-*.db"))
     assert kept.read_bytes() == b"garbage" * 1000  # the damaged file is kept, never deleted
 
@@ -116,4 +116,4 @@ def test_an_unwritable_logs_folder_does_not_stop_the_program(tmp_path):
     (tmp_path / "logs").write_text("a file where the logs folder should be")
     started = run_probe(tmp_path, False, "--demo")
     assert started.returncode == 0, started.stderr
-    assert "TITLE 村级三强工作台" in started.stdout and "Traceback" not in started.stderr
+    assert "TITLE 镇远县涌溪乡" in started.stdout and "Traceback" not in started.stderr

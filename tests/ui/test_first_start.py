@@ -53,7 +53,7 @@ def test_first_start_asks_for_the_village_and_rejects_bad_input(qtbot, db):
 
 
 def test_window_title_shows_the_village(window):
-    assert window.windowTitle() == "村级三强工作台 — 镇远县涌溪乡芦笙村"
+    assert window.windowTitle() == "镇远县涌溪乡芦笙村 — 村级三强工作台"
     assert not window.village_choice_action.isVisible()
     tabs = window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["阵地"]
@@ -82,7 +82,7 @@ def test_undoing_a_profile_change_restores_the_title_and_standard(qtbot, window)
     form = window.edit_village()
     type_into(qtbot, form, "村名", "芦笙新村")
     click(qtbot, form, "保存")
-    assert window.windowTitle().endswith("芦笙新村")
+    assert window.windowTitle().startswith("镇远县涌溪乡芦笙新村")
     window.undo_action.trigger()
-    assert window.windowTitle().endswith("涌溪乡芦笙村")
+    assert window.windowTitle().startswith("镇远县涌溪乡芦笙村 —")
     assert models.Village.get().name == "芦笙村"

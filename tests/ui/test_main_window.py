@@ -13,7 +13,7 @@ def test_a_township_copy_has_a_village_switcher(qtbot, demo_window):
     names = [choice.itemText(i) for i in range(choice.count())]
     assert len(names) == 4 and all(name.startswith("涌溪乡") for name in names)
     choice.setCurrentIndex(names.index("涌溪乡芽溪村"))
-    assert demo_window.windowTitle() == "村级三强工作台 — 镇远县涌溪乡芽溪村"
+    assert demo_window.windowTitle() == "镇远县涌溪乡芽溪村 — 村级三强工作台"
     venues = table_texts(find(demo_window.positions_tab.tabs.page("活动场所"), "活动场所列表", QTableView))
     assert [row[0] for row in venues] == ["芽溪村活动室"]
     assert venues[0][2] == "未达标（差 140 ㎡）"
