@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.domain import wall_rules
 from app.notices import venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
 from app.store import models
 from app.store.villages import checklist_items, checklist_name
 
@@ -54,6 +54,12 @@ class RenderedSheet:
         return hashlib.sha256(self.pdf).hexdigest()
 
 
+def _sheet(kind: str, record_id: str, village, title: str, rendered: Rendered, report: GlyphReport) -> RenderedSheet:
+    return RenderedSheet(
+        kind, record_id, str(village.id), title, rendered.pdf, report, village.name, rendered.pages, rendered.advice
+    )
+
+
 def _village_unit(village: models.Village) -> str:
     return f"{village.name}党支部　{village.name}村民委员会"
 
@@ -83,17 +89,7 @@ def _wall_rule_render(record_id: str, page: PageSpec, today: dt.date) -> Rendere
     )
     report = GlyphReport()
     rendered = wall_rule_poster.render(poster, page, report)
-    return RenderedSheet(
-        "wall_rule",
-        record_id,
-        str(village.id),
-        rule.title,
-        rendered.pdf,
-        report,
-        village.name,
-        rendered.pages,
-        rendered.advice,
-    )
+    return _sheet("wall_rule", record_id, village, rule.title, rendered, report)
 
 
 def _venue_check_entries(village: models.Village) -> list[SheetEntry]:
@@ -124,17 +120,7 @@ def _venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> Rende
     sheet = venue_check_data(village, today)
     report = GlyphReport()
     rendered = venue_check_sheet.render(sheet, page, report)
-    return RenderedSheet(
-        "venue_check",
-        record_id,
-        str(village.id),
-        sheet.title,
-        rendered.pdf,
-        report,
-        village.name,
-        rendered.pages,
-        rendered.advice,
-    )
+    return _sheet("venue_check", record_id, village, sheet.title, rendered, report)
 
 
 @dataclass(frozen=True)
