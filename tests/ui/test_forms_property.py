@@ -6,6 +6,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
 
 from app.store import models
@@ -47,6 +48,8 @@ def check_form(open_form, count_records, undo=None) -> int:
         state["cases"] += 1
         form = state["form"]
         if form is None or form.result() == QDialog.DialogCode.Accepted:
+            # the accepted dialog deletes itself once deferred deletes run, as the event loop would
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             form = state["form"] = open_form()
         before = count_records()
         for editor, text in zip(typable(form), texts, strict=False):
