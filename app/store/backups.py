@@ -26,7 +26,7 @@ PARTIAL_SUFFIX = ".partial"
 NAME_PATTERN = re.compile(r"sanqiang-(?P<reason>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6}-\d{6})\.db")
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
-REASON_TITLES = {"daily": "每日自动", "manual": "手动", "replaced": "恢复前的原文件"}
+REASON_TITLES = {"daily": "每日自动", "manual": "手动", "replaced": "恢复前的原文件", "before-remove": "删除村之前"}
 
 
 @dataclass(frozen=True)

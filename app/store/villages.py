@@ -39,5 +39,26 @@ def replace_checklist(village: models.Village, name: str, items: tuple[str, ...]
     return changes
 
 
+def record_count(village: models.Village) -> int:
+    return sum(model.select().where(model.village == village).count() for model in models.VILLAGE_TABLES)
+
+
+def remove_village(village: models.Village) -> list[records.Change]:
+    """Deletes a village and every record of it, each through the audited save path, in one transaction;
+    the changes are returned so that the removal can be undone."""
+    changes = []
+    with write_transaction():
+        # rules merged into others go first, so that no rule is still pointed at when it is deleted
+        merged_first = models.WallRule.merged_into.is_null(True)
+        for model in models.VILLAGE_TABLES:
+            query = model.select().where(model.village == village)
+            if model is models.WallRule:
+                query = query.order_by(merged_first)
+            for record in list(query):
+                changes.append(records.delete(record))
+        changes.append(records.delete(village))
+    return changes
+
+
 def has_data() -> bool:
     return models.Village.select().exists()

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         self._action(file_menu, "村庄信息…", self.edit_village)
+        self._action(file_menu, "村庄管理…", self.manage_villages)
         self._action(file_menu, "公示单发出记录…", self.show_issued_sheets)
         self._action(file_menu, "备份数据库…", self.backup_now)
         self._action(file_menu, "从备份恢复…", self.restore_backup)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             self.text_size_actions.append(action)
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "使用说明", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "关于", self.about)
 
     def _action(self, menu, text: str, handler, shortcut=None) -> QAction:
@@ -139,7 +141,9 @@ class MainWindow(QMainWindow):
             action.setText(f"{verb} {text.replace('&', '&&')}" if possible else verb)
 
     def _fill_villages(self) -> None:
-        villages = list(models.Village.select().order_by(models.Village.township, models.Village.name))
+        from app.ui.villages_dialog import in_pinyin_order
+
+        villages = in_pinyin_order(list(models.Village.select()))
         self.village_choice.blockSignals(True)
         self.village_choice.clear()
         for village in villages:
@@ -179,24 +183,63 @@ class MainWindow(QMainWindow):
         open_transient(preview)
         return preview
 
-    def edit_village(self):
+    def edit_village(self, village: models.Village | None = None, parent=None):
         from app.ui.village_form import village_form
 
-        opened = records.snapshot(models.Village.get_by_id(self.session.village.id))
+        village = models.Village.get_by_id((village or self.session.village).id)
+        opened = records.snapshot(village)
 
         def save(values: dict) -> None:
-            village = models.Village.get_or_none(models.Village.id == self.session.village.id)
-            if village is None:
+            current = models.Village.get_or_none(models.Village.id == village.id)
+            if current is None:
                 raise ConflictError(deleted=True)
             for key, value in values.items():
-                setattr(village, key, value)
-            self.session.save(village, "修改村庄信息", expected=opened)
-            self.session.reload_village()
+                setattr(current, key, value)
+            self.session.save(current, "修改村庄信息", expected=opened)
+            if current.id == self.session.village.id:
+                self.session.reload_village()
 
-        form = village_form(self.session.village, save, self)
+        form = village_form(village, save, parent or self)
         self.village_form = form
         open_transient(form)
         return form
+
+    def manage_villages(self):
+        from app.ui.villages_dialog import VillagesDialog
+
+        dialog = VillagesDialog(self)
+        self.villages_dialog = dialog
+        open_transient(dialog)
+        return dialog
+
+    def add_village(self, parent=None):
+        from app.store.villages import create_village
+        from app.ui.village_form import village_form
+
+        def save(values: dict) -> None:
+            village = create_village(**values)
+            self.session.set_village(village)  # the new village is shown, with its own history
+            self.session.changed.emit(frozenset({models.Village}))
+
+        form = village_form(None, save, parent or self)
+        form.setWindowTitle("新增村")
+        self.village_form = form
+        open_transient(form)
+        return form
+
+    def remove_village(self, village: models.Village) -> None:
+        """Backs up, deletes the village with all its records (audited), shows another village; undoable."""
+        from app.store.backups import take_backup
+        from app.store.villages import remove_village
+        from app.ui.villages_dialog import in_pinyin_order
+
+        take_backup(paths.database_file(self.data_dir), paths.backup_dir(self.data_dir), "before-remove")
+        changes = remove_village(village)
+        if village.id == self.session.village.id:
+            self.session.set_village(in_pinyin_order(list(models.Village.select()))[0])
+        self.session.record(changes, f"删除村“{village.township}{village.name}”")
+        self._fill_villages()
+        self._update_title()
 
     def show_issued_sheets(self):
         from app.ui.issued_sheets import IssuedSheetsDialog
@@ -238,6 +281,21 @@ class MainWindow(QMainWindow):
         self._fill_villages()
         self._update_title()
         messages.inform(self, "恢复完成", f"已从备份恢复。被替换的数据库保留在：\n{kept}")
+
+    def show_guide(self):
+        """帮助 → 使用说明 (F1): a short Chinese guide shipped with the program, read inside it."""
+        from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("使用说明")
+        named(dialog, "使用说明")
+        browser = named(QTextBrowser(dialog), "说明内容")
+        browser.setHtml(paths.resource("help", "guide.html").read_text(encoding="utf-8"))
+        QVBoxLayout(dialog).addWidget(browser)
+        fit_to_screen(dialog, 720, 640)
+        self.guide = dialog
+        open_transient(dialog)
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(

@@ -47,3 +47,13 @@ def test_every_panel_button_has_a_menu_entry(qtbot, window):
 def test_ctrl_y_redoes_on_every_platform(qtbot, window):
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
     assert window.redo_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_f1_opens_the_usage_guide_inside_the_program(qtbot, window):
+    from PySide6.QtWidgets import QTextBrowser
+
+    guide_action = next(a for a in window.findChildren(type(window.undo_action)) if a.text() == "使用说明")
+    assert QKeySequence("F1") in guide_action.shortcuts()
+    guide_action.trigger()
+    text = find(window.guide, "说明内容", QTextBrowser).toPlainText()
+    assert "备份和恢复" in text and "Ctrl+Z" in text
