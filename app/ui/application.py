@@ -30,6 +30,9 @@ def configure_application(app: QApplication) -> None:
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    from app.ui.qt_texts import MissingQtTexts
+
+    app.installTranslator(MissingQtTexts(app))  # installed last, asked first
     icon = paths.resource("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -57,3 +57,27 @@ def test_f1_opens_the_usage_guide_inside_the_program(qtbot, window):
     guide_action.trigger()
     text = find(window.guide, "说明内容", QTextBrowser).toPlainText()
     assert "备份和恢复" in text and "Ctrl+Z" in text
+
+
+def test_qt_dialog_texts_missing_from_qts_translation_are_chinese(qtbot):
+    assert QApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"  # the file dialog's type column
+    assert QApplication.translate("QPrintDialog", "Page Set:") == "打印页面："
+    assert QApplication.translate("QFileDialog", "Look in:") == "查找范围："  # Qt's own translation still answers
+
+
+def test_the_photo_picker_opens_in_the_pictures_folder(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda parent, title, folder, kinds: asked.append(folder) or ("", "")
+    )
+    panel = open_page(window, "标准自查")
+    find(panel, "自查项目列表", QTableView).selectRow(0)
+    panel.choose_photo()
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    from pathlib import Path
+
+    assert asked and asked[0] != "" and Path(asked[0]) in (Path(pictures), Path.home())
+    assert "sanqiang" not in asked[0]  # not the program's own folder

@@ -6,7 +6,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
@@ -89,7 +89,9 @@ class ChecklistPanel(RecordPanel):
         if item is None:
             messages.inform(self, "选择照片", "请先选中一个自查项目。")
             return
-        chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", "", "图片 (*.jpg *.jpeg *.png *.bmp)")
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        start = pictures if pictures and Path(pictures).is_dir() else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", start, "图片 (*.jpg *.jpeg *.png *.bmp)")
         if not chosen:
             return
         # A copy is kept in the data folder, so the photo survives the USB stick or camera it came from.
