@@ -272,7 +272,7 @@ def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, m
     assert kept.name == f"{issued.sha256}.pdf" and hashlib.sha256(kept.read_bytes()).hexdigest() == issued.sha256
 
 
-def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_path, monkeypatch):
+def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_path, monkeypatch, answer):
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QFileDialog
 
@@ -289,4 +289,16 @@ def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_pat
     assert item.photo.startswith("photos/") and item.photo.endswith(".png")
     photo.unlink()  # the stick is gone; the copy stays
     assert (data_dir / item.photo).read_bytes()[:4] == b"\x89PNG"
-    assert table_texts(find(panel, "自查项目列表", QTableView))[1][4].endswith(".png")
+    assert table_texts(find(panel, "自查项目列表", QTableView))[1][4] == "牌子.png"  # the name the clerk knows
+
+    panel.show_photo()  # shown inside the program
+    viewer = panel.photo_viewer
+    assert viewer.windowTitle() == "有标识：牌子.png" and not viewer.original.isNull()
+    viewer.close()
+
+    answer["reply"] = answer["reply"].Yes
+    click(qtbot, panel, "移除照片")
+    assert models.ChecklistItem.get_by_id(item.id).photo == ""
+    assert (data_dir / item.photo).exists()  # the file stays, so the removal can be undone
+    window.undo_action.trigger()
+    assert models.ChecklistItem.get_by_id(item.id).photo == item.photo

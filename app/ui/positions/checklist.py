@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from app import paths
 from app.domain import values as v
 from app.domain.checklists import STANDARD_CHECKLISTS, completion
-from app.store import models
+from app.store import models, records
 from app.store.villages import checklist_items, checklist_name, replace_checklist
 from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import named, open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
 
 MET, NOT_MET = "已达到", "未达到"
+
+
+STORED_PHOTO = re.compile(r"[0-9a-f]{32}-[0-9a-f]{8}-(?P<original>.+)")  # <item id>-<8 hex>-<clerk's name>
+
+
+def photo_name(photo: str) -> str:
+    """The photo's original file name, as the clerk chose it (copies made by 0.1.0 have only the stored name)."""
+    if not photo:
+        return ""
+    stored = Path(photo).name
+    match = STORED_PHOTO.fullmatch(stored)
+    return match["original"] if match else stored
 
 
 def checklist_kind(session: Session) -> RecordKind:
@@ -40,7 +52,7 @@ def checklist_kind(session: Session) -> RecordKind:
             Column("自查项目", lambda r: r.text),
             Column("是否达到", lambda r: "是" if r.met else "否", checkable=True),
             Column("说明", lambda r: r.note),
-            Column("照片", lambda r: Path(r.photo).name if r.photo else ""),
+            Column("照片", lambda r: photo_name(r.photo)),
         ],
         fields=[
             FieldSpec("text", "自查项目", lambda t: v.required_text(t, "自查项目")),
@@ -70,6 +82,7 @@ class ChecklistPanel(RecordPanel):
         self.model.on_check = self.set_met
         self.add_action("选择照片…", self.choose_photo, "为选中的自查项目选一张照片（会复制到数据文件夹）")
         self.add_action("查看照片", self.show_photo)
+        self.add_action("移除照片", self.remove_photo, "不再用这张照片（照片文件仍保留在数据文件夹里，可撤销）")
         self.add_action("切换清单…", self.switch_checklist, "换成“五有”或“六有”标准清单")
         self.add_action("预览自查表…", lambda: open_sheet("venue_check", str(session.village.id)))
 
@@ -96,7 +109,9 @@ class ChecklistPanel(RecordPanel):
             return
         # A copy is kept in the data folder, so the photo survives the USB stick or camera it came from.
         source = Path(chosen)
-        target = paths.photo_dir(self.session.data_dir) / f"{item.id}-{uuid.uuid4().hex[:8]}{source.suffix.lower()}"
+        # the clerk's own file name is kept at the end of the copy's name, so it can be shown
+        stored = f"{item.id.hex}-{uuid.uuid4().hex[:8]}-{source.stem[:60]}{source.suffix.lower()}"
+        target = paths.photo_dir(self.session.data_dir) / stored
         try:
             shutil.copy2(source, target)
         except OSError as error:
@@ -115,7 +130,21 @@ class ChecklistPanel(RecordPanel):
         if not path.exists():
             messages.warn(self, "查看照片", f"找不到照片文件：\n{path}")
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from app.ui.photo_viewer import PhotoViewer
+
+        viewer = PhotoViewer(path, f"{item.text}：{photo_name(item.photo)}", self)
+        self.photo_viewer = viewer
+        open_transient(viewer)
+
+    def remove_photo(self) -> None:
+        item = self.selected()
+        if item is None or not item.photo:
+            messages.inform(self, "移除照片", "请先选中一个已有照片的自查项目。")
+            return
+        if messages.confirm(self, "移除照片", f"不再用“{photo_name(item.photo)}”作为“{item.text}”的照片吗？"):
+            record = models.ChecklistItem.get_by_id(item.id)
+            record.photo = ""
+            self.session.save(record, f"移除“{record.text}”的照片", expected=records.snapshot(item))
 
     def switch_checklist(self) -> None:
         names = list(STANDARD_CHECKLISTS)
