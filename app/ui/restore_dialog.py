@@ -7,13 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -22,7 +19,7 @@ from app import paths
 from app.store import backups
 from app.store.connection import close_database, open_database
 from app.ui.widgets import messages
-from app.ui.widgets.labels import dialog_buttons, fit_to_screen, named
+from app.ui.widgets.labels import choice_table, dialog_buttons, fit_to_screen, named
 
 HEADERS = ("备份时间", "类型", "大小", "各村记录数")
 
@@ -44,13 +41,7 @@ class RestoreDialog(QDialog):
             "需要时还可以再恢复回来。"
         )
         intro.setWordWrap(True)
-        self.table = named(QTableWidget(0, len(HEADERS)), "备份列表")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = choice_table("备份列表", HEADERS)
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         buttons = dialog_buttons((QDialogButtonBox.StandardButton.Close, "关闭"))
         self.restore_button = named(

@@ -7,12 +7,9 @@ import functools
 
 from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -20,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.store import models
 from app.store.villages import record_count
 from app.ui.widgets import messages
-from app.ui.widgets.labels import dialog_buttons, fit_to_screen, named
+from app.ui.widgets.labels import choice_table, dialog_buttons, fit_to_screen, named
 
 HEADERS = ("县", "乡镇", "村名", "记录数")
 
@@ -46,14 +43,7 @@ class VillagesDialog(QDialog):
             "删除前会先自动备份，删除后可用 Ctrl+Z 撤销。"
         )
         intro.setWordWrap(True)
-        self.table = named(QTableWidget(0, len(HEADERS)), "村庄列表")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = choice_table("村庄列表", HEADERS)
         buttons = dialog_buttons((QDialogButtonBox.StandardButton.Close, "关闭"))
         for text, handler in (("新增村…", self.add), ("修改…", self.edit), ("删除村…", self.remove)):
             named(buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole), text.rstrip("…")).clicked.connect(

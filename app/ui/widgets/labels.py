@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QTableWidget, QWidget
 
 
 def named(widget: QWidget, name: str) -> QWidget:
@@ -46,3 +46,18 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         frame = window.frameGeometry()
         frame.moveCenter(room.center())
         window.move(max(room.left(), frame.left()), max(room.top(), frame.top()))
+
+
+def choice_table(name: str, headers) -> QTableWidget:
+    """A small read-only table to pick one row from (a dialog's list of backups or villages)."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    table = named(QTableWidget(0, len(headers)), name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
