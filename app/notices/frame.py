@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -133,9 +134,11 @@ class Typesetter:
         data = [[Paragraph(markup(h, self.report, where), head_style) for h in header]]
         for row in rows:
             data.append([Paragraph(markup(str(value), self.report, where), body_style) for value in row])
-        width = self.text_width
+        column_widths = header_safe_widths(
+            header, [self.text_width * w for w in widths], self.font, head_style.fontSize
+        )
         # splitInRow: a row taller than a page (a very long 说明) splits instead of failing the sheet
-        table = Table(data, colWidths=[width * w for w in widths], repeatRows=1, splitInRow=1)
+        table = Table(data, colWidths=column_widths, repeatRows=1, splitInRow=1)
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -167,6 +170,50 @@ class Typesetter:
     def text_height(self) -> float:
         """Height of the body frame (SimpleDocTemplate pads its frame by 6 pt on each side)."""
         return self.page.pagesize[1] - self.margin - self.bottom_margin - 12
+
+
+CELL_PADDING = 12  # points: reportlab's default cell padding, left and right together, plus a little air
+
+
+def _greedy_lines(text: str, available: float, font: str, size: float) -> list[str]:
+    lines, line = [], ""
+    for char in text:
+        if line and stringWidth(line + char, font, size) > available:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line] if line else lines
+
+
+def header_needs(header: str, width: float, font: str, size: float) -> float:
+    """The width (at least `width`) at which the header, wrapped character by character, leaves no
+    character alone on its last line."""
+    text = header.strip()
+    available = width - CELL_PADDING
+    lines = _greedy_lines(text, available, font, size)
+    while len(lines) > 1 and len(lines[-1]) == 1:
+        available = stringWidth(lines[0] + text[len(lines[0])], font, size) + 0.01  # one more per line
+        lines = _greedy_lines(text, available, font, size)
+    return available + CELL_PADDING
+
+
+def header_safe_widths(headers: Sequence[str], widths: list[float], font: str, size: float) -> list[float]:
+    """Widens columns whose header would break badly, taking the width from the columns with room to spare."""
+    needs = [header_needs(header, width, font, size) for header, width in zip(headers, widths, strict=True)]
+    short = sum(max(0.0, need - width) for need, width in zip(needs, widths, strict=True))
+    # room a column can give: what it has beyond its header on one line
+    one_line = [stringWidth(header.strip(), font, size) + CELL_PADDING for header in headers]
+    spare = [
+        max(0.0, width - line) if need <= width else 0.0
+        for width, line, need in zip(widths, one_line, needs, strict=True)
+    ]
+    if short <= 0 or sum(spare) < short:
+        return widths
+    give = short / sum(spare)
+    return [
+        max(width, need) if need > width else width - room * give
+        for width, need, room in zip(widths, needs, spare, strict=True)
+    ]
 
 
 class SealArea(Flowable):

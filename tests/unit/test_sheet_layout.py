@@ -100,3 +100,19 @@ def test_the_suggested_file_name_names_the_village(demo):
                 names.add(sheet.file_name)
                 break
     assert len(names) == len(demo)
+
+
+@pytest.mark.parametrize("body_size", [12, 11, 10.5])
+@pytest.mark.parametrize("page", ALL_PAGE_SPECS, ids=lambda spec: spec.label)
+def test_no_table_header_leaves_one_character_alone(page, body_size):
+    from app.notices.frame import Typesetter
+
+    sheet = self_check()
+    typesetter = Typesetter(page, body_size)
+    tables = [flowable for flowable in sheet.body_flowables(typesetter) if hasattr(flowable, "_cellvalues")]
+    assert tables
+    for table in tables:
+        for header, width in zip(table._cellvalues[0], table._colWidths, strict=True):
+            header.wrap(width - 12, 1000)
+            lines = ["".join(word for word in line[1]) for line in header.blPara.lines]
+            assert all(len(line) >= 2 for line in lines) or len(lines) == 1, (header.text, lines)
