@@ -17,6 +17,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -118,6 +119,18 @@ class Typesetter:
     def text(self, text: str, size: float | None = None, align: int = TA_LEFT, where: str = "", **extra):
         return Paragraph(markup(text, self.report, where), self.style(size, align, **extra))
 
+    def thumbnail(self, path: Path | None, width: float, max_height: float) -> Flowable | str:
+        """A photo scaled to fit the cell, or a note when the file is missing or cannot be read."""
+        from reportlab.lib.utils import ImageReader
+        from reportlab.platypus import Image
+
+        try:
+            pixels_wide, pixels_high = ImageReader(str(path)).getSize()
+        except Exception:  # noqa: BLE001 - a missing or damaged photo must not stop the sheet
+            return "（照片缺失）"
+        scale = min(width / pixels_wide, max_height / pixels_high)
+        return Image(str(path), width=pixels_wide * scale, height=pixels_high * scale)
+
     def table(
         self,
         header: Sequence[str],
@@ -133,7 +146,14 @@ class Typesetter:
         body_style = self.style(cell, TA_LEFT, leading=1.35)
         data = [[Paragraph(markup(h, self.report, where), head_style) for h in header]]
         for row in rows:
-            data.append([Paragraph(markup(str(value), self.report, where), body_style) for value in row])
+            data.append(
+                [
+                    value
+                    if isinstance(value, Flowable)
+                    else Paragraph(markup(str(value), self.report, where), body_style)
+                    for value in row
+                ]
+            )
         column_widths = header_safe_widths(
             header, [self.text_width * w for w in widths], self.font, head_style.fontSize
         )

@@ -11,6 +11,7 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app.domain import wall_rules
 from app.notices import venue_check_sheet, wall_rule_poster
@@ -108,9 +109,16 @@ def venue_check_data(village: models.Village, today: dt.date) -> venue_check_she
             venue_check_sheet.VenueRow(v.name, v.area, v.work_type, v.year, v.investment, v.centres) for v in venues
         ],
         checklist_name=checklist_name(village),
-        items=[venue_check_sheet.CheckRow(item.text, item.met, item.note) for item in items],
+        items=[venue_check_sheet.CheckRow(item.text, item.met, item.note, _photo_file(item.photo)) for item in items],
         published_on=today,
     )
+
+
+def _photo_file(photo: str):
+    """A self-check photo's file: photos are kept in the data folder, beside the database."""
+    if not photo:
+        return None
+    return Path(models.database.obj.database).parent / photo
 
 
 def _venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
@@ -32,6 +33,7 @@ class CheckRow:
     text: str
     met: bool
     note: str
+    photo: Path | None = None  # the photo file, when the item has one
 
 
 @dataclass
@@ -104,11 +106,17 @@ class VenueCheckSheet:
             [str(number), item.text, "√ 已达到" if item.met else "× 未达到", item.note or ""]
             for number, item in enumerate(self.items, start=1)
         ]
+        header, widths = ["序号", "自查项目", "自查结果", "说明"], [0.08, 0.22, 0.15, 0.55]
+        if any(item.photo for item in self.items):  # a photo column only when there are photos
+            header, widths = [*header, "照片"], [0.08, 0.2, 0.14, 0.4, 0.18]
+            cell = ts.text_width * widths[-1] - 12
+            for row, item in zip(rows, self.items, strict=True):
+                row.append(ts.thumbnail(item.photo, cell, 24 * mm * ts.scale) if item.photo else "")
         story.append(
             ts.table(
-                ["序号", "自查项目", "自查结果", "说明"],
+                header,
                 rows,
-                widths=[0.08, 0.22, 0.15, 0.55],
+                widths=widths,
                 highlight=lambda i: not self.items[i].met,
                 where="自查项目",
             )

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -116,3 +117,31 @@ def test_no_table_header_leaves_one_character_alone(page, body_size):
             header.wrap(width - 12, 1000)
             lines = ["".join(word for word in line[1]) for line in header.blPara.lines]
             assert all(len(line) >= 2 for line in lines) or len(lines) == 1, (header.text, lines)
+
+
+def test_self_check_photos_appear_as_thumbnails(demo, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from app import paths
+    from app.store import models, records
+
+    village = demo[0]
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(0x2E7D32)
+    folder = paths.photo_dir(Path(models.database.obj.database).parent)
+    image.save(str(folder / "牌子.png"))
+    items = list(models.ChecklistItem.select().where(models.ChecklistItem.village == village))
+    items[0].photo = "photos/牌子.png"
+    records.save(items[0])
+    items[1].photo = "photos/不见了.png"  # the file was lost
+    records.save(items[1])
+
+    sheet = registry.render("venue_check", str(village.id), today=TODAY)
+    reader = PdfReader(io.BytesIO(sheet.pdf))
+    assert sum(len(page.images) for page in reader.pages) == 1
+    text = "".join(page_texts(sheet.pdf))
+    assert "照片" in text and "（照片缺失）" in text
+
+
+def test_a_sheet_without_photos_has_no_photo_column():
+    assert "照片" not in "".join(page_texts(venue_check_sheet.render(self_check()).pdf))
