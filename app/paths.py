@@ -70,3 +70,9 @@ def resource_root() -> Path:
 
 def resource(*parts: str) -> Path:
     return resource_root().joinpath(*parts)
+
+
+def fallback_font_files() -> list[Path]:
+    """The bundled rare-character fonts (CJK Extensions A–F), in the order they are tried."""
+    folder = resource("fonts", "fallback")
+    return sorted(folder.glob("*.tt[fc]")) if folder.is_dir() else []

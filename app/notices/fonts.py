@@ -1,10 +1,10 @@
 """Fonts for the sheets: the bundled WenQuanYi Micro Hei, embedded as a subset, with fallbacks.
 
 Every character of the content is checked against the font before rendering. A character the
-bundled font lacks (a 生僻字 in a name) is set in a fallback TrueType font when one on the PC has it
-(SimSun/SimSun-ExtB on Windows, WenQuanYi Zen Hei on Linux, or any font dropped into
-resources/fonts/fallback/); if none has it, a red marker with its code point is printed in its place
-and the caller is told, so it never vanishes silently.
+main font lacks (a 生僻字 in a name) is set, character by character, in the bundled fallback fonts
+(resources/fonts/fallback: HanaMinA/B, CJK Extensions A–F, made by build/make_fallback_fonts.py),
+then in a font of the PC (SimSun-ExtB on Windows, WenQuanYi Zen Hei on Linux). If none has it, a
+red marker with its code point is printed in its place and the caller is told, so it never vanishes.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.paths import resource
+from app.paths import fallback_font_files, resource
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,41 @@ FULL_WIDTH_SPACE = "\u3000"
 _FULL_WIDTH_SPACE_MARKUP = "\u00a0" * 4
 
 
+def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 (surrogate pairs).
+
+    reportlab 5.1 writes such a code point as five hex digits, which PDF readers misread, so a
+    sheet's 𠀀 (U+20000) would be copied or searched as another character. The PDF specification
+    wants the UTF-16BE code units; for every other character the output is unchanged.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({font_name})",
+        f"/Ordering ({font_name})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{font_name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>" for code, char in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
 @cache
 def main_font() -> str:
     path = resource("fonts", MAIN_FONT_FILE)
@@ -59,8 +94,7 @@ def _main_coverage() -> frozenset[int]:
 
 
 def _fallback_candidates() -> list[Path]:
-    folder = resource("fonts", "fallback")
-    local = sorted(folder.glob("*.tt[fc]")) if folder.is_dir() else []
+    local = fallback_font_files()
     extra = [Path(p) for p in os.environ.get("SANQIANG_FALLBACK_FONTS", "").split(os.pathsep) if p]
     return [*extra, *local, *(Path(p) for p in _SYSTEM_FALLBACKS)]
 
@@ -69,10 +103,10 @@ def _fallback_candidates() -> list[Path]:
 def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
     """(font name, covered code points) for each usable fallback font, loaded on first need."""
     loaded = []
-    for index, path in enumerate(_fallback_candidates()):
+    for path in _fallback_candidates():
         if not path.is_file():
             continue
-        name = f"Fallback{index}"
+        name = f"Fallback-{path.stem}"
         try:
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
         except Exception as error:  # noqa: BLE001 - CFF outlines and broken files are skipped
@@ -113,8 +147,8 @@ class GlyphReport:
             f"“{char}”（U+{ord(char):04X}）：{'、'.join(places) or '正文'}" for char, places in self.missing.items()
         ]
         return (
-            "以下字符在字体中找不到，已在纸面上以红色“[缺字 U+编码]”标出，打印后请手写补上，"
-            "或把含有这些字的 TrueType 字体放入 resources/fonts/fallback 文件夹：\n" + "\n".join(lines)
+            "以下字符本程序和这台电脑的字体里都没有，纸面上已在原处用红色“[缺字 U+编码]”标出。"
+            "打印后请在标记处用笔写上这个字：\n" + "\n".join(lines)
         )
 
 

@@ -29,7 +29,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 
 from app.domain.board import OBJECTION_DAYS
 from app.notices.fonts import GlyphReport, main_font, markup
+from app.notices.linebreak import ChineseParagraph
 
 PAGE_SIZES = {"A4": A4, "A3": A3}
 ORIENTATIONS = {"portrait": ("纵向", portrait), "landscape": ("横向", landscape)}
@@ -117,7 +117,7 @@ class Typesetter:
         )
 
     def text(self, text: str, size: float | None = None, align: int = TA_LEFT, where: str = "", **extra):
-        return Paragraph(markup(text, self.report, where), self.style(size, align, **extra))
+        return ChineseParagraph(markup(text, self.report, where), self.style(size, align, **extra))
 
     def thumbnail(self, path: Path | None, width: float, max_height: float) -> Flowable | str:
         """A photo scaled to fit the cell, or a note when the file is missing or cannot be read."""
@@ -144,13 +144,13 @@ class Typesetter:
         cell = size or STANDARD_BODY_SIZE * 0.92
         head_style = self.style(cell, TA_CENTER, leading=1.35)
         body_style = self.style(cell, TA_LEFT, leading=1.35)
-        data = [[Paragraph(markup(h, self.report, where), head_style) for h in header]]
+        data = [[ChineseParagraph(markup(h, self.report, where), head_style) for h in header]]
         for row in rows:
             data.append(
                 [
                     value
                     if isinstance(value, Flowable)
-                    else Paragraph(markup(str(value), self.report, where), body_style)
+                    else ChineseParagraph(markup(str(value), self.report, where), body_style)
                     for value in row
                 ]
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -16,16 +17,28 @@ from app.logging_setup import setup_logging
 logger = logging.getLogger(__name__)
 
 
+@cache
+def bundled_font_families() -> list[str]:
+    """Registers the bundled fonts with Qt once: the main font first, then the rare-character ones."""
+    families = []
+    for file in [paths.resource("fonts", "wqy-microhei.ttc"), *paths.fallback_font_files()]:
+        font_id = QFontDatabase.addApplicationFont(str(file))
+        if font_id < 0:
+            logger.warning("bundled font %s could not be loaded", file.name)
+            continue
+        families.append(QFontDatabase.applicationFontFamilies(font_id)[0])
+    return families
+
+
 def configure_application(app: QApplication) -> None:
-    """Bundled font (so Chinese never depends on the PC's fonts) and Qt's own Chinese texts."""
+    """Bundled fonts (so Chinese, rare characters too, never depends on the PC's fonts) and Qt's Chinese texts."""
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", "wqy-microhei.ttc")))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    families = bundled_font_families()
     if families:
-        app.setFont(QFont(families[0], 10))
-    else:
-        logger.warning("bundled font could not be loaded")
+        font = QFont(families[0], 10)
+        font.setFamilies(families)  # rare characters (䶮, 𠀀) are drawn from the fallback fonts
+        app.setFont(font)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

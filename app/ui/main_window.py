@@ -251,11 +251,10 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """A checked copy into a folder the clerk picks (a USB stick, say); the backups folder by default."""
-        from PySide6.QtWidgets import QFileDialog
-
         from app.store.backups import take_backup
+        from app.ui import file_dialogs
 
-        folder = QFileDialog.getExistingDirectory(self, "把备份保存到哪个文件夹", str(paths.backup_dir(self.data_dir)))
+        folder = file_dialogs.choose_folder(self, "把备份保存到哪个文件夹", paths.backup_dir(self.data_dir))
         if not folder:
             return
         path = take_backup(paths.database_file(self.data_dir), Path(folder), "manual")

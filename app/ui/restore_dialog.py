@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.store import backups
 from app.store.connection import close_database, open_database
+from app.ui import file_dialogs
 from app.ui.widgets import messages
 from app.ui.widgets.labels import choice_table, dialog_buttons, fit_to_screen, named
 
@@ -86,7 +86,7 @@ class RestoreDialog(QDialog):
         self.restore(info.path, f"{info.taken_at:%Y-%m-%d %H:%M}的备份（{info.villages_text()}）")
 
     def restore_other(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path.home()), "数据库备份 (*.db)")
+        chosen = file_dialogs.open_file(self, "选择备份文件", Path.home(), "数据库备份 (*.db)")
         if chosen:
             self.restore(Path(chosen), Path(chosen).name)
 

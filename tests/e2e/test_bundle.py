@@ -53,3 +53,12 @@ def test_bundle_carries_only_chinese_qt_translations_and_no_unused_qt_modules():
     assert not any(n.startswith(("libQt6Qml", "libQt6Quick", "Qt6Qml", "Qt6Quick")) for n in names)
     assert not any("wayland" in n.lower() for n in names)
     assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").exists()
+    bundled_fonts = {p.name for p in (internal / "resources" / "fonts").rglob("*.ttf")}
+    assert {"HanaMinA-ext.ttf", "HanaMinB-ext.ttf"} <= bundled_fonts
+
+
+def test_the_debian_package_stays_under_60_mb():
+    packages = list((ROOT / "build" / "out").glob("*.deb"))
+    if not packages:
+        pytest.skip("没有构建 .deb：python build/build.py deb")
+    assert max(p.stat().st_size for p in packages) < 60 * 1024 * 1024

@@ -2,7 +2,9 @@
 
 import sqlite3
 
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtWidgets import QTableWidget
+
+from app.ui import file_dialogs
 
 from app import paths
 from app.store import backups, models, records
@@ -14,7 +16,7 @@ from .test_history_and_conflicts import add_facility
 def test_backup_to_a_folder_the_clerk_picks(qtbot, window, answer, tmp_path, monkeypatch):
     usb = tmp_path / "U盘"
     usb.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *a, **k: str(usb))
     window.backup_now()
     made = backups.backups_in(usb)
     assert len(made) == 1 and "核对无误" in answer["asked"][-1] and str(made[0]) in answer["asked"][-1]

@@ -121,7 +121,7 @@ def test_lists_sort_by_clicking_a_column(qtbot, demo_window):
 
 
 def test_a_rule_is_edited_and_its_poster_rendered(qtbot, demo_window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from app.ui import file_dialogs
 
     from app.ui.widgets import messages
 
@@ -143,7 +143,7 @@ def test_a_rule_is_edited_and_its_poster_rendered(qtbot, demo_window, tmp_path, 
     assert preview.windowTitle() == "预览：印章使用管理制度"
     assert preview.document.pageCount() == 1
     target = tmp_path / "海报.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     monkeypatch.setattr(messages, "inform", lambda *a, **k: None)
     click(qtbot, preview, "另存为PDF")
     assert target.read_bytes().startswith(b"%PDF")
@@ -274,14 +274,14 @@ def test_printing_sends_the_pages_and_records_it(qtbot, demo_window, tmp_path, m
 
 def test_a_photo_is_copied_into_the_data_folder(qtbot, window, data_dir, tmp_path, monkeypatch, answer):
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QFileDialog
+    from app.ui import file_dialogs
 
     photo = tmp_path / "U盘" / "牌子.png"
     photo.parent.mkdir()
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(0xC8161D)
     image.save(str(photo))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(photo))
     panel = open_page(window, "标准自查")
     find(panel, "自查项目列表", QTableView).selectRow(1)
     click(qtbot, panel, "选择照片")

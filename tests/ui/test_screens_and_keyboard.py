@@ -67,12 +67,10 @@ def test_qt_dialog_texts_missing_from_qts_translation_are_chinese(qtbot):
 
 def test_the_photo_picker_opens_in_the_pictures_folder(qtbot, window, monkeypatch):
     from PySide6.QtCore import QStandardPaths
-    from PySide6.QtWidgets import QFileDialog
+    from app.ui import file_dialogs
 
     asked = []
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda parent, title, folder, kinds: asked.append(folder) or ("", "")
-    )
+    monkeypatch.setattr(file_dialogs, "open_file", lambda parent, title, folder, kinds: asked.append(folder) or "")
     panel = open_page(window, "标准自查")
     find(panel, "自查项目列表", QTableView).selectRow(0)
     panel.choose_photo()
@@ -81,3 +79,62 @@ def test_the_photo_picker_opens_in_the_pictures_folder(qtbot, window, monkeypatc
 
     assert asked and asked[0] != "" and Path(asked[0]) in (Path(pictures), Path.home())
     assert "sanqiang" not in asked[0]  # not the program's own folder
+
+
+def test_the_file_dialog_writes_modification_dates_in_chinese(qtbot, tmp_path):
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from app.ui import file_dialogs
+
+    (tmp_path / "村务公开.pdf").write_bytes(b"%PDF-1.4")
+    dialog = file_dialogs.file_dialog(None, "选择备份文件", tmp_path, "PDF 文件 (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.proxyModel()
+    root = model.mapFromSource(model.sourceModel().index(str(tmp_path)))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 1)
+    shown = model.index(0, file_dialogs.DATE_COLUMN, root).data()
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", shown), shown
+    header = dialog.findChild(QTreeView).model().headerData(file_dialogs.DATE_COLUMN, Qt.Orientation.Horizontal)
+    assert header == "修改日期"
+
+
+def visible_english(dialog) -> list[str]:
+    """Qt's own words on a dialog (buttons, tabs, group titles, field labels) that are not Chinese."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+
+    words = [b.text() for b in dialog.findChildren(QAbstractButton)]
+    words += [g.title() for g in dialog.findChildren(QGroupBox)]
+    words += [t.tabText(i) for t in dialog.findChildren(QTabWidget) for i in range(t.count())]
+    words += [label.text() for label in dialog.findChildren(QLabel) if label.text().rstrip().endswith((":", "："))]
+    return [word for word in words if re.search(r"[A-Za-z]{3,}", word.replace("&", ""))]
+
+
+def test_the_print_dialog_and_its_options_are_chinese(qtbot):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    options = [b for b in dialog.findChildren(QPushButton) if b.text().startswith("选项")]
+    assert options, "选项按钮"
+    options[0].click()
+    assert visible_english(dialog) == []
+
+
+def test_the_file_dialog_is_chinese(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui import file_dialogs
+
+    dialog = file_dialogs.file_dialog(None, "另存为PDF", tmp_path, "PDF 文件 (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert visible_english(dialog) == []

@@ -82,3 +82,12 @@ def test_a_second_rule_with_the_same_title_is_refused_at_the_field(qtbot, window
         click(qtbot, panel.form, "保存")
     assert "已有名为“村务公开制度”的制度" in find(panel.form, "制度名称提示", QLabel).text()
     assert models.WallRule.select().where(models.WallRule.title == "村务公开制度").count() == 1
+
+
+def test_rare_characters_typed_into_a_field_are_drawn_from_a_bundled_font(qapp):
+    from PySide6.QtGui import QFont, QRawFont
+
+    families = qapp.font().families()
+    for char in "王䶮𠀀𪜀𫝀𫠠𬺰":  # common, then one each of CJK Extensions A–F
+        drawn_by = [family for family in families if QRawFont.fromFont(QFont(family)).supportsCharacter(ord(char))]
+        assert drawn_by, f"{char} U+{ord(char):X} 没有字体能显示"

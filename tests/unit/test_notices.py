@@ -117,6 +117,25 @@ def test_rare_character_missing_from_font_is_marked_not_dropped(tmp_path, monkey
 
 
 @needs_poppler
+def test_rare_characters_of_extensions_a_to_f_print_from_the_bundled_fonts(tmp_path):
+    rare = "䶮𠀀𪜀𫝀𫠠𬺰"  # one character each of CJK Extensions A, B, C, D, E, F
+    report = fonts.GlyphReport()
+    pdf = wall_rule_poster.render(poster(f"经办人：王{rare}明"), report=report).pdf
+    assert report.ok, report.message()
+    assert f"王{rare}明" in pdf_text(pdf, tmp_path)
+    assert any("HanaMin" in row[0] for row in pdf_fonts(pdf, tmp_path))
+
+
+@needs_poppler
+def test_a_character_no_font_has_is_marked_and_the_clerk_is_told_what_to_do(tmp_path):
+    unknown = "\U00031350"  # CJK Extension H: in none of the bundled fonts
+    report = fonts.GlyphReport()
+    pdf = wall_rule_poster.render(poster(f"王{unknown}明"), report=report).pdf
+    assert "王[缺字U+31350]明" in pdf_text(pdf, tmp_path)
+    assert "用笔写上" in report.message() and "resources" not in report.message()
+
+
+@needs_poppler
 def test_fallback_font_prints_a_character_the_bundled_font_lacks(tmp_path, monkeypatch):
     candidates = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
     if not candidates[0].exists():

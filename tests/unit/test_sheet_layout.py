@@ -107,6 +107,7 @@ def test_the_suggested_file_name_names_the_village(demo):
 @pytest.mark.parametrize("page", ALL_PAGE_SPECS, ids=lambda spec: spec.label)
 def test_no_table_header_leaves_one_character_alone(page, body_size):
     from app.notices.frame import Typesetter
+    from app.notices.linebreak import line_texts
 
     sheet = self_check()
     typesetter = Typesetter(page, body_size)
@@ -114,8 +115,7 @@ def test_no_table_header_leaves_one_character_alone(page, body_size):
     assert tables
     for table in tables:
         for header, width in zip(table._cellvalues[0], table._colWidths, strict=True):
-            header.wrap(width - 12, 1000)
-            lines = ["".join(word for word in line[1]) for line in header.blPara.lines]
+            lines = line_texts(header, width - 12)
             assert all(len(line) >= 2 for line in lines) or len(lines) == 1, (header.text, lines)
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from app import paths
 from app.domain import values as v
 from app.domain.checklists import STANDARD_CHECKLISTS, completion
 from app.store import models, records
 from app.store.villages import checklist_items, checklist_name, replace_checklist
+from app.ui import file_dialogs
 from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
@@ -104,7 +105,7 @@ class ChecklistPanel(RecordPanel):
             return
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         start = pictures if pictures and Path(pictures).is_dir() else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "选择照片", start, "图片 (*.jpg *.jpeg *.png *.bmp)")
+        chosen = file_dialogs.open_file(self, "选择照片", start, "图片 (*.jpg *.jpeg *.png *.bmp)")
         if not chosen:
             return
         # A copy is kept in the data folder, so the photo survives the USB stick or camera it came from.

@@ -13,7 +13,6 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app import paths
 from app.notices.frame import ALL_PAGE_SPECS, PageSpec
 from app.notices.issued import record_printed, save_pdf
 from app.notices.registry import RenderedSheet
+from app.ui import file_dialogs
 from app.ui.widgets import messages
 from app.ui.widgets.labels import button, fit_to_screen, named
 
@@ -100,7 +100,7 @@ class SheetPreview(QDialog):
         return self.export_folder / self.sheet.file_name
 
     def save_as(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "另存为PDF", str(self.suggested_path()), "PDF 文件 (*.pdf)")
+        chosen = file_dialogs.save_file(self, "另存为PDF", self.suggested_path(), "PDF 文件 (*.pdf)", "pdf")
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
