@@ -134,3 +134,52 @@ def format_area(area: Decimal | None) -> str:
 
 def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"
+
+
+def id_check_char(first_17: str) -> str:
+    """The 18th character of a 公民身份号码 (GB 11643-1999, ISO 7064 MOD 11-2)."""
+    return ID_CHECK_CHARS[sum(int(d) * w for d, w in zip(first_17, ID_WEIGHTS, strict=True)) % 11]
+
+
+def id_number(text: str, label: str = "身份证号", required: bool = False) -> str:
+    """An 18-character 公民身份号码 with a correct check character and a real birth date; '' when left empty."""
+    value = unicodedata.normalize("NFKC", text or "").strip().replace(" ", "").upper()
+    if not value:
+        if required:
+            raise InputError(f"请填写{label}")
+        return ""
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", value):
+        raise InputError(f"{label}应为 18 位（最后一位可以是 X），现在是 {len(value)} 位")
+    try:
+        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise InputError(f"{label}第 7—14 位的出生日期 {value[6:14]} 不存在，请核对") from None
+    if born.year < EARLIEST_YEAR or born > dt.date.today():
+        raise InputError(f"{label}中的出生日期 {born:%Y-%m-%d} 不对，请核对")
+    if id_check_char(value[:17]) != value[17]:
+        raise InputError(f"{label}校验位不对（最后一位应为 {id_check_char(value[:17])}），请逐位核对")
+    return value
+
+
+def birth_date_from_id(number: str) -> dt.date | None:
+    return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14])) if len(number) == 18 else None
+
+
+def gender_from_id(number: str) -> str:
+    """第17位: odd for men, even for women."""
+    return ("男" if int(number[16]) % 2 else "女") if len(number) == 18 else ""
+
+
+def optional_phone(text: str, label: str = "联系电话") -> str:
+    return phone_number(text, label) if unicodedata.normalize("NFKC", text or "").strip() else ""
+
+
+def years_between(start: dt.date | None, today: dt.date) -> int | None:
+    """Whole years from start to today (an age, a 党龄); None when start is unknown."""
+    if start is None:
+        return None
+    return today.year - start.year - ((today.month, today.day) < (start.month, start.day))

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain import wall_rules
-from app.notices import venue_check_sheet, wall_rule_poster
+from app.domain import members
+from app.notices import candidate_notice, venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
 from app.store import models
@@ -122,13 +123,54 @@ def _photo_file(photo: str):
 
 
 def _venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
-    village = models.Village.get_or_none(models.Village.id == _uuid(record_id))
-    if village is None:
-        raise UnknownSheetError(f"找不到编号为 {record_id} 的村")
+    village = _village(record_id)
     sheet = venue_check_data(village, today)
     report = GlyphReport()
     rendered = venue_check_sheet.render(sheet, page, report)
     return _sheet("venue_check", record_id, village, sheet.title, rendered, report)
+
+
+def _village(record_id: str) -> models.Village:
+    village = models.Village.get_or_none(models.Village.id == _uuid(record_id))
+    if village is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的村")
+    return village
+
+
+def _candidate_notice_entries(village: models.Village) -> list[SheetEntry]:
+    return [SheetEntry("candidate_notice", str(village.id), f"{village.name}：发展对象公示")]
+
+
+def candidate_notice_data(village: models.Village, today: dt.date) -> candidate_notice.CandidateNotice:
+    people = (
+        models.PartyMember.select()
+        .where(
+            (models.PartyMember.village == village)
+            & (models.PartyMember.stage == members.CANDIDATE)
+            & models.PartyMember.status.in_(members.ACTIVE_STATUSES)
+        )
+        .order_by(models.PartyMember.candidate_on, models.PartyMember.name)
+    )
+    return candidate_notice.CandidateNotice(
+        village_name=village.name,
+        unit=_village_unit(village),
+        supervision_phone=village.supervision_phone,
+        candidates=[
+            candidate_notice.Candidate(
+                p.name, p.gender, p.birth_date, p.ethnicity, p.education, p.applied_on, p.activist_on, p.occupation
+            )
+            for p in people
+        ],
+        published_on=today,
+    )
+
+
+def _candidate_notice_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village = _village(record_id)
+    sheet = candidate_notice_data(village, today)
+    report = GlyphReport()
+    rendered = candidate_notice.render(sheet, page, report)
+    return _sheet("candidate_notice", record_id, village, sheet.title, rendered, report)
 
 
 @dataclass(frozen=True)
@@ -144,6 +186,7 @@ KINDS: dict[str, SheetKind] = {
     for kind in (
         SheetKind("wall_rule", "上墙制度海报", _wall_rule_entries, _wall_rule_render),
         SheetKind("venue_check", "阵地标准自查表", _venue_check_entries, _venue_check_render),
+        SheetKind("candidate_notice", "发展对象公示", _candidate_notice_entries, _candidate_notice_render),
     )
 }
 

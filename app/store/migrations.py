@@ -73,6 +73,24 @@ def _create_first_schema(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+ROSTER_SCHEMA = (
+    'CREATE TABLE "party_member" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"gender" TEXT NOT NULL, "ethnicity" TEXT NOT NULL, "birth_date" DATE, "id_number" TEXT NOT NULL, '
+    '"education" TEXT NOT NULL, "stage" TEXT NOT NULL, "applied_on" DATE, "activist_on" DATE, "candidate_on" DATE, '
+    '"joined_on" DATE, "converted_on" DATE, "party_group" TEXT NOT NULL, "phone" TEXT NOT NULL, '
+    '"address" TEXT NOT NULL, "occupation" TEXT NOT NULL, "status" TEXT NOT NULL, "status_since" DATE, '
+    '"status_note" TEXT NOT NULL, "hardship" INTEGER NOT NULL, "veteran" INTEGER NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "party_member_village_id" ON "party_member" ("village_id")',
+    'CREATE INDEX "party_member_village_id_id_number" ON "party_member" ("village_id", "id_number")',
+)
+
+
+def _create_roster(db: SqliteDatabase) -> None:
+    for statement in ROSTER_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -83,6 +101,7 @@ class Step:
 # Append only; never edit a step that has shipped.
 MIGRATIONS: list[Step] = [
     Step(1, "首个数据结构", _create_first_schema),
+    Step(2, "党员花名册", _create_roster),
 ]
 
 

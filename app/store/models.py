@@ -100,6 +100,33 @@ class OutreachActivity(VillageRecord):
     place = TextField(default="")
 
 
+class PartyMember(VillageRecord):
+    """One person on the 党员花名册: a member, or someone on the way to membership (app.domain.members)."""
+
+    name = TextField()
+    gender = TextField(default="")
+    ethnicity = TextField(default="汉族")
+    birth_date = DateField(null=True)
+    id_number = TextField(default="")  # stored whole; masked wherever it is shown unless the clerk asks
+    education = TextField(default="")
+    stage = TextField()
+    applied_on = DateField(null=True)
+    activist_on = DateField(null=True)
+    candidate_on = DateField(null=True)
+    joined_on = DateField(null=True)  # 入党时间 (became 预备党员)
+    converted_on = DateField(null=True)  # 转正时间
+    party_group = TextField(default="")
+    phone = TextField(default="")
+    address = TextField(default="")
+    occupation = TextField(default="")
+    status = TextField(default="正常")
+    status_since = DateField(null=True)
+    status_note = TextField(default="")  # 流动 to where, 转出 to which branch …
+    hardship = BooleanField(default=False)  # 困难党员
+    veteran = BooleanField(default=False)  # 老党员
+    note = TextField(default="")
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -123,5 +150,5 @@ class AuditEntry(BaseModel):
     after = JsonField(null=True)
 
 
-VILLAGE_TABLES = [Venue, ChecklistItem, Facility, WallRule, OutreachActivity, IssuedSheet]
+VILLAGE_TABLES = [Venue, ChecklistItem, Facility, WallRule, OutreachActivity, PartyMember, IssuedSheet]
 ALL_TABLES = [Village, *VILLAGE_TABLES, AuditEntry]

@@ -66,10 +66,13 @@ class MainWindow(QMainWindow):
 
     # --- building ---
     def _add_tabs(self) -> None:
+        from app.ui.management.tab import ManagementTab
         from app.ui.positions.tab import PositionsTab
 
         self.positions_tab = PositionsTab(self.session, self.open_sheet)
         self.tabs.addTab(self.positions_tab, "阵地")
+        self.management_tab = ManagementTab(self.session, self.open_sheet)
+        self.tabs.addTab(self.management_tab, "管理")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -118,10 +121,9 @@ class MainWindow(QMainWindow):
         return action
 
     def current_panel(self):
-        if self.tabs.currentWidget() is not self.positions_tab:
-            return None
-        tabs = self.positions_tab.tabs
-        return tabs.page(tabs.tabText(tabs.currentIndex()))
+        """The list on screen, in whichever tab."""
+        inner = getattr(self.tabs.currentWidget(), "tabs", None)
+        return inner.current_page() if inner is not None else None
 
     def _fill_record_menu(self) -> None:
         """The list on screen: its every button as a menu entry."""

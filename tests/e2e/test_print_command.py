@@ -70,8 +70,8 @@ def test_print_command_prints_on_the_sheets_paper_and_records_it(queue, tmp_path
 
     data = tmp_path / "data"
     assert run(data, "demo").returncode == 0
-    kind, record_id, _ = run(data, "notices").stdout.splitlines()[-1].split("\t")
-    assert kind == "venue_check"
+    listed = [line.split("\t") for line in run(data, "notices").stdout.splitlines()]
+    kind, record_id, _ = next(row for row in listed if row[0] == "venue_check")
     before = set(OUTPUT.glob("*.pdf")) if OUTPUT.exists() else set()
     printed = run(data, "print", kind, record_id, "--page", "A3", "--landscape", "--printer", queue, "--copies", "1")
     assert printed.returncode == 0, printed.stderr

@@ -25,6 +25,10 @@ def type_text(widget: QWidget, text: str) -> None:
 def type_into(qtbot, form, label: str, text: str):
     """Clears the field the way a clerk does (select all, type over it) and types the text."""
     editor = form.editor(label)
+    if isinstance(editor, QComboBox) and not editor.isEditable():  # a list to choose from
+        editor.setCurrentText(text)
+        assert editor.currentText() == text, f"“{label}”没有“{text}”这一项"
+        return editor
     target = editor.lineEdit() if isinstance(editor, QComboBox) else editor
     target.setFocus()
     target.selectAll()

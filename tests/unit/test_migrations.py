@@ -25,6 +25,16 @@ def counts(path: Path) -> dict[str, int]:
         connection.close()
 
 
+def records_of(table_counts: dict[str, int]) -> dict[str, int]:
+    return {table: count for table, count in table_counts.items() if table != "schema_version"}
+
+
+def kept_records(folder: Path, before: dict[str, int]) -> dict[str, int]:
+    """Rows now in the tables that were there before (the steps before a refused one stay applied)."""
+    now = counts(paths.database_file(folder))
+    return {table: now[table] for table in records_of(before)}
+
+
 def add_village_code(db):
     """A NOT NULL column with a default: peewee's SqliteMigrator rebuilds the village table for it."""
     migrator = SqliteMigrator(db)
@@ -60,9 +70,11 @@ def test_a_step_that_rebuilds_the_village_table_keeps_every_record(first_release
     assert "code" in columns
     close_database()
     after = counts(paths.database_file(first_release_dir))
-    assert after.pop("schema_version") == before.pop("schema_version") + 1
+    assert after.pop("schema_version") == step.version  # one row per version applied
+    before.pop("schema_version")
     assert {table: after[table] for table in before} == before
-    backup = next(paths.backup_dir(first_release_dir).glob(f"sanqiang-before-v{step.version}-*.db"))
+    # one backup before the first pending step (2: the release made version 1)
+    backup = next(paths.backup_dir(first_release_dir).glob("sanqiang-before-v2-*.db"))
     assert {table: count for table, count in counts(backup).items() if table != "schema_version"} == before
 
 
@@ -73,7 +85,8 @@ def test_a_fresh_database_runs_every_step(data_dir, with_step):
     close_database()
 
 
-def test_the_first_step_creates_exactly_the_first_release_schema(data_dir):
+def test_the_first_step_creates_exactly_the_first_release_schema(data_dir, monkeypatch):
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     open_database(data_dir)
     close_database()
 
@@ -93,7 +106,7 @@ def test_a_step_that_loses_rows_is_rolled_back(first_release_dir, with_step):
     with pytest.raises(MigrationError) as refused:
         open_database(first_release_dir)
     assert "会丢失记录" in str(refused.value) and "facility" in str(refused.value)
-    assert counts(paths.database_file(first_release_dir)) == before
+    assert kept_records(first_release_dir, before) == records_of(before)
 
 
 def test_a_step_that_breaks_links_is_rolled_back(first_release_dir, with_step):
@@ -102,4 +115,28 @@ def test_a_step_that_breaks_links_is_rolled_back(first_release_dir, with_step):
     with pytest.raises(MigrationError) as refused:
         open_database(first_release_dir)
     assert "关联断开" in str(refused.value)
-    assert counts(paths.database_file(first_release_dir)) == before
+    assert kept_records(first_release_dir, before) == records_of(before)
+
+
+def test_a_first_release_database_upgrades_to_the_latest_schema_keeping_every_record(first_release_dir):
+    before = counts(paths.database_file(first_release_dir))
+    db = open_database(first_release_dir)
+    assert migrations.current_version(db) == migrations.latest_version()
+    close_database()
+    after = counts(paths.database_file(first_release_dir))
+    assert after.pop("schema_version") == migrations.latest_version()
+    before.pop("schema_version")
+    assert {table: after[table] for table in before} == before
+    assert after["party_member"] == 0
+
+
+def test_the_steps_build_the_tables_the_program_uses(data_dir):
+    from app.store import models
+
+    db = open_database(data_dir)
+    try:
+        for model in models.ALL_TABLES:
+            in_database = {row[1] for row in db.execute_sql(f'pragma table_info("{model._meta.table_name}")')}
+            assert in_database == {field.column_name for field in model._meta.sorted_fields}, model.__name__
+    finally:
+        close_database()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from app.ui.widgets import messages
 from app.ui.widgets.labels import dialog_buttons, fit_to_screen, named
 
 ERROR_STYLE = "color: #b00020;"
+LONG_FORM = 12  # fields; more than this and the form scrolls
 
 
 @dataclass
@@ -35,7 +37,7 @@ class FieldSpec:
     key: str
     label: str
     parse: Callable[[Any], Any] = lambda raw: raw
-    kind: str = "line"  # line | text | choice | editable_choice | centres
+    kind: str = "line"  # line | text | choice | editable_choice | centres | check
     choices: Sequence[str] | Callable[[], Sequence[str]] = ()
     show: Callable[[Any], Any] = lambda value: "" if value is None else str(value)
     placeholder: str = ""
@@ -86,6 +88,8 @@ def _make_editor(spec: FieldSpec) -> QWidget:
         editor.setEditable(spec.kind == "editable_choice")
     elif spec.kind == "centres":
         editor = CentresEditor(choices)
+    elif spec.kind == "check":
+        editor = QCheckBox(spec.hint or spec.label)
     else:
         editor = QLineEdit()
         editor.setPlaceholderText(spec.placeholder)
@@ -93,6 +97,8 @@ def _make_editor(spec: FieldSpec) -> QWidget:
 
 
 def _changed_signal(editor: QWidget):
+    if isinstance(editor, QCheckBox):
+        return editor.toggled
     if isinstance(editor, QPlainTextEdit):
         return editor.textChanged
     if isinstance(editor, QComboBox):
@@ -103,6 +109,8 @@ def _changed_signal(editor: QWidget):
 
 
 def read_raw(editor: QWidget) -> Any:
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
     if isinstance(editor, QPlainTextEdit):
         return editor.toPlainText()
     if isinstance(editor, QComboBox):
@@ -113,7 +121,9 @@ def read_raw(editor: QWidget) -> Any:
 
 
 def write_raw(editor: QWidget, text: Any) -> None:
-    if isinstance(editor, QPlainTextEdit):
+    if isinstance(editor, QCheckBox):
+        editor.setChecked(bool(text))
+    elif isinstance(editor, QPlainTextEdit):
         editor.setPlainText(text)
     elif isinstance(editor, QComboBox):
         index = editor.findText(text)
@@ -152,7 +162,9 @@ class RecordForm(QDialog):
         for spec in self.specs:
             editor = _make_editor(spec)
             if spec.key in values:
-                write_raw(editor, spec.show(values[spec.key]) if spec.kind != "centres" else values[spec.key])
+                write_raw(
+                    editor, spec.show(values[spec.key]) if spec.kind not in ("centres", "check") else values[spec.key]
+                )
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
             error.setVisible(False)
@@ -161,7 +173,7 @@ class RecordForm(QDialog):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(editor)
-            if spec.hint:
+            if spec.hint and spec.kind != "check":
                 hint = QLabel(spec.hint)
                 hint.setStyleSheet("color: #666;")
                 hint.setWordWrap(True)
@@ -172,7 +184,17 @@ class RecordForm(QDialog):
             form.addRow(label, holder)
             self.editors[spec.key], self.errors[spec.key] = editor, error
             _changed_signal(editor).connect(lambda *_, key=spec.key: self._recheck(key))
-        outer.addLayout(form)
+        if len(self.specs) > LONG_FORM:  # a long form scrolls inside the screen; its buttons stay in view
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+            inner = QWidget()
+            inner.setLayout(form)
+            scroller.setWidget(inner)
+            scroller.setMinimumHeight(min(inner.sizeHint().height(), 520))
+            outer.addWidget(scroller)
+        else:
+            outer.addLayout(form)
         buttons = dialog_buttons(
             (QDialogButtonBox.StandardButton.Save, "保存"), (QDialogButtonBox.StandardButton.Cancel, "取消")
         )

@@ -36,7 +36,7 @@ class RecordKind:
     model: type[models.VillageRecord]
     columns: Sequence[Column]
     fields: Sequence  # of app.ui.widgets.forms.FieldSpec
-    order_by: Callable[[], Any]
+    order_by: Callable[[], Any]  # a field, or a tuple of fields
     describe: Callable[[Any], str]  # how a row is named in messages
     defaults: Callable[[], dict] = dict
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
@@ -136,13 +136,17 @@ class RecordPanel(QWidget):
     def reload(self) -> None:
         selected = self.selected()
         selected_id = selected.id if selected else None
-        model = self.kind.model
-        rows = model.select().where(model.village == self.session.village).order_by(self.kind.order_by())
-        self.model.set_rows(list(rows))
+        self.model.set_rows(list(self.rows_query()))
         self.fit_columns()
         self._update_count()
         if selected_id:
             self.select_id(selected_id)
+
+    def rows_query(self):
+        """The rows the list shows: the village's records of this kind (a panel may narrow it)."""
+        model, order = self.kind.model, self.kind.order_by()
+        keys = order if isinstance(order, tuple) else (order,)
+        return model.select().where(model.village == self.session.village).order_by(*keys)
 
     def fit_columns(self) -> None:
         """Sizes columns to the rows shown, no wider than MAX_AUTO_WIDTH; the clerk's own widths stay."""

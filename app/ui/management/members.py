@@ -1,0 +1,217 @@
+"""党员花名册: members and the pipeline before membership; ID numbers masked unless the clerk asks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from app.domain import members as m
+from app.domain import values as v
+from app.domain.masking import mask_id_number
+from app.store import models
+from app.store.transactions import write_transaction
+from app.ui.session import Session
+from app.ui.widgets import messages
+from app.ui.widgets.forms import FieldSpec
+from app.ui.widgets.labels import named
+from app.ui.widgets.record_panel import RecordKind, RecordPanel
+from app.ui.widgets.table import Column
+
+SHOWN = {
+    "在册党员": lambda: models.PartyMember.stage.in_(m.MEMBER_STAGES)
+    & models.PartyMember.status.in_(m.ACTIVE_STATUSES),
+    "入党积极分子等": lambda: models.PartyMember.stage.not_in(m.MEMBER_STAGES)
+    & models.PartyMember.status.in_(m.ACTIVE_STATUSES),
+    "已离开（转出、出党、去世）": lambda: models.PartyMember.status.not_in(m.ACTIVE_STATUSES),
+    "全部": lambda: models.PartyMember.id.is_null(False),
+}
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _date_field(key: str, label: str, required: bool = False) -> FieldSpec:
+    return FieldSpec(
+        key,
+        label,
+        lambda t, label=label: v.date_value(t, label, required=required, not_after_today=True),
+        show=v.format_date,
+        placeholder="如：2020-07-01",
+    )
+
+
+def member_fields() -> list[FieldSpec]:
+    return [
+        FieldSpec("name", "姓名", lambda t: v.required_text(t, "姓名", 30)),
+        FieldSpec(
+            "id_number",
+            "身份证号",
+            lambda t: v.id_number(t),
+            hint="填了身份证号，出生日期和性别可不填，由号码得出",
+            placeholder="18 位，如 522601199001011234",
+        ),
+        FieldSpec("gender", "性别", kind="choice", choices=("", *m.GENDERS)),
+        _date_field("birth_date", "出生日期"),
+        FieldSpec(
+            "ethnicity",
+            "民族",
+            lambda t: v.optional_text(t, "民族", 10),
+            kind="editable_choice",
+            choices=m.COMMON_ETHNICITIES,
+        ),
+        FieldSpec("education", "学历", kind="choice", choices=("", *m.EDUCATIONS)),
+        FieldSpec("stage", "类别", kind="choice", choices=m.STAGES),
+        *(_date_field(key, label) for _stage, key, label in m.STAGE_DATES),
+        FieldSpec("party_group", "党小组", lambda t: v.optional_text(t, "党小组", 20), placeholder="如：第一党小组"),
+        FieldSpec("phone", "联系电话", lambda t: v.optional_phone(t)),
+        FieldSpec("address", "住址", lambda t: v.optional_text(t, "住址")),
+        FieldSpec("occupation", "职业", lambda t: v.optional_text(t, "职业", 30), placeholder="如：务农"),
+        FieldSpec("status", "状态", kind="choice", choices=m.STATUSES),
+        _date_field("status_since", "状态起始时间"),
+        FieldSpec(
+            "status_note",
+            "状态说明",
+            lambda t: v.optional_text(t, "状态说明"),
+            placeholder="流动党员写去向，转出写转往何处",
+        ),
+        FieldSpec("hardship", "困难党员", kind="check", hint="困难党员"),
+        FieldSpec("veteran", "老党员", kind="check", hint="老党员"),
+        FieldSpec("note", "备注", lambda t: v.optional_text(t, "备注", v.NOTE_LENGTH)),
+    ]
+
+
+def check_member(village, row, values: dict) -> None:
+    """Cross-field rules: what the ID number says, the order of the dates, one person once on the roster."""
+    number = values.get("id_number", "")
+    if number:
+        born, gender = v.birth_date_from_id(number), v.gender_from_id(number)
+        if values.get("birth_date") and values["birth_date"] != born:
+            raise v.InputError(f"出生日期与身份证号不符（号码中是 {born:%Y-%m-%d}）", "birth_date")
+        if values.get("gender") and values["gender"] != gender:
+            raise v.InputError(f"性别与身份证号不符（号码第 17 位表示“{gender}”）", "gender")
+        values["birth_date"], values["gender"] = born, gender
+        same = models.PartyMember.select().where(
+            (models.PartyMember.id_number == number) & (models.PartyMember.village == village)
+        )
+        if any(other.id != getattr(row, "id", None) for other in same):
+            raise v.InputError("花名册里已有这个身份证号的人", "id_number")
+    m.check_dates(m.MemberDates(**{key: values.get(key) for key in m.MemberDates.__dataclass_fields__}))
+
+
+def member_columns(show_id: Callable[[], bool]) -> list[Column]:
+    today = _today
+    return [
+        Column("姓名", lambda r: r.name),
+        Column("性别", lambda r: r.gender),
+        Column(
+            "年龄",
+            lambda r: _number(v.years_between(r.birth_date, today())),
+            sort_key=lambda r: v.years_between(r.birth_date, today()) or 0,
+        ),
+        Column("民族", lambda r: r.ethnicity),
+        Column("类别", lambda r: r.stage, sort_key=lambda r: m.STAGES.index(r.stage)),
+        Column(
+            "提醒",
+            lambda r: m.reminder(r.stage, r.status, r.joined_on, today()),
+            warn=lambda r: bool(m.reminder(r.stage, r.status, r.joined_on, today())),
+        ),
+        Column("入党时间", lambda r: v.format_date(r.joined_on)),
+        Column("转正时间", lambda r: v.format_date(r.converted_on)),
+        Column(
+            "党龄",
+            lambda r: _number(m.party_years(r.stage, r.converted_on, today())),
+            sort_key=lambda r: m.party_years(r.stage, r.converted_on, today()) or 0,
+        ),
+        Column("党小组", lambda r: r.party_group),
+        Column(
+            "状态",
+            lambda r: r.status if r.status == m.NORMAL else f"{r.status} {r.status_note}".strip(),
+            warn=lambda r: r.status != m.NORMAL,
+        ),
+        Column("身份证号", lambda r: r.id_number if show_id() else mask_id_number(r.id_number)),
+        Column("联系电话", lambda r: r.phone),
+    ]
+
+
+class MembersPanel(RecordPanel):
+    def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
+        self.ids_shown = False
+        self.open_sheet = open_sheet
+        self.shown = named(QComboBox(), "显示")
+        self.shown.addItems(list(SHOWN))
+        kind = RecordKind(
+            noun="党员",
+            model=models.PartyMember,
+            columns=member_columns(lambda: self.ids_shown),
+            fields=member_fields(),
+            order_by=lambda: models.PartyMember.name,
+            describe=lambda r: r.name,
+            defaults=lambda: {"stage": m.FULL, "status": m.NORMAL, "ethnicity": "汉族"},
+            check=lambda row, values: check_member(session.village, row, values),
+        )
+        self.summary = named(QLabel(), "党员人数")
+        super().__init__(kind, session, parent)
+        shown_label = QLabel("显示：")
+        shown_label.setBuddy(self.shown)
+        self.buttons.insertWidget(0, shown_label)
+        self.buttons.insertWidget(1, self.shown)
+        self.shown.currentTextChanged.connect(lambda _: self.reload())
+        self.top.addWidget(self.summary)
+        self.id_button = self.add_action(
+            "显示身份证号", self.toggle_ids, "身份证号平时只显示头尾几位；查看全号会记入操作日志"
+        )
+        self.add_action("发展对象公示", self.candidate_notice, "把发展对象名单做成公示单，公示 7 天")
+        session.village_changed.connect(lambda _: self._hide_ids())
+
+    def rows_query(self):
+        return super().rows_query().where(SHOWN[self.shown.currentText()]())
+
+    def reload(self) -> None:
+        super().reload()
+        village = self.session.village
+        on_roll = models.PartyMember.select().where(
+            (models.PartyMember.village == village) & models.PartyMember.status.in_(m.ACTIVE_STATUSES)
+        )
+        counts = {stage: 0 for stage in m.STAGES}
+        for member in on_roll:
+            counts[member.stage] += 1
+        full, probationary = counts[m.FULL], counts[m.PROBATIONARY]
+        self.summary.setText(
+            f"在册党员 {full + probationary} 名（正式 {full}，预备 {probationary}）；"
+            f"发展对象 {counts[m.CANDIDATE]}，积极分子 {counts[m.ACTIVIST]}，申请人 {counts[m.APPLICANT]}"
+        )
+
+    def toggle_ids(self) -> None:
+        if self.ids_shown:
+            self._hide_ids()
+            return
+        if not messages.confirm(
+            self, "显示身份证号", "要在列表中显示完整的身份证号吗？\n这次查看会记入操作日志。离开本村或再点一次即隐藏。"
+        ):
+            return
+        with write_transaction():
+            models.AuditEntry.create(
+                actor="文书",
+                table="party_member",
+                record_id="*",
+                village_id=str(self.session.village.id),
+                action="查看身份证号",
+            )
+        self.ids_shown = True
+        named(self.id_button, "隐藏身份证号").setText("隐藏身份证号")
+        self.reload()
+
+    def _hide_ids(self) -> None:
+        self.ids_shown = False
+        named(self.id_button, "显示身份证号").setText("显示身份证号")
+        self.reload()
+
+    def candidate_notice(self) -> None:
+        self.open_sheet("candidate_notice", str(self.session.village.id))
