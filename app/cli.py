@@ -42,7 +42,73 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("backups", help="列出备份：文件、时间、大小、各村记录数（以制表符分隔）")
     restore = commands.add_parser("restore", help="用一个备份替换数据库；被替换的文件保留在 backups 里")
     restore.add_argument("file", help="备份文件")
+    importing = commands.add_parser("import", help="从 Excel 导入（先逐行检查；有问题的行不导入，除非加 --skip-bad）")
+    importing.add_argument("what", choices=["members"], help="members：党员花名册")
+    importing.add_argument("file", help=".xlsx 或 .xls 文件")
+    importing.add_argument("--village", required=True, help="导入到哪个村（村名）")
+    importing.add_argument("--skip-bad", action="store_true", help="跳过有问题的行，导入其余各行")
+    exporting = commands.add_parser("export", help="导出为 Excel（本程序的模板，可原样导回）")
+    exporting.add_argument("what", choices=["members"], help="members：党员花名册")
+    exporting.add_argument("--village", help="哪个村（村名）；与 --template 二选一")
+    exporting.add_argument("--out", required=True, help=".xlsx 文件路径")
+    exporting.add_argument("--template", action="store_true", help="只导出空白模板")
     return parser
+
+
+def _village_named(name: str):
+    from app.store import models
+
+    village = models.Village.get_or_none(models.Village.name == name)
+    if village is None:
+        names = "、".join(v.name for v in models.Village.select().order_by(models.Village.name))
+        print(f"没有名为“{name}”的村。现有的村：{names or '（无）'}", file=sys.stderr)
+    return village
+
+
+def _import(args, data_dir: Path) -> int:
+    from app.exchange.members import ExchangeError, existing_id_numbers, read_members, save_members
+
+    _open(data_dir)
+    village = _village_named(args.village)
+    if village is None:
+        return 2
+    try:
+        result = read_members(Path(args.file), village.name, existing_id_numbers(village))
+    except ExchangeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(result.report(), file=sys.stderr if result.problems else sys.stdout)
+    if result.problems and not args.skip_bad:
+        print(
+            "有问题的行需先在表格里改正；什么也没有导入。（要跳过这些行，导入其余的，请加 --skip-bad）", file=sys.stderr
+        )
+        return 1
+    save_members(village, result.members)
+    print(f"已导入 {len(result.members)} 名到{village.name}党员花名册。")
+    return 0
+
+
+def _export(args, data_dir: Path) -> int:
+    from app.exchange.members import write_members
+    from app.store import models
+
+    if args.template:
+        write_members(Path(args.out), [], "党员花名册（模板）")
+        print(f"已导出空白模板：{args.out}")
+        return 0
+    if not args.village:
+        print("请用 --village 指定村名，或用 --template 只导出空白模板", file=sys.stderr)
+        return 1
+    _open(data_dir)
+    village = _village_named(args.village)
+    if village is None:
+        return 2
+    people = list(
+        models.PartyMember.select().where(models.PartyMember.village == village).order_by(models.PartyMember.name)
+    )
+    write_members(Path(args.out), people, f"{village.name}党员花名册")
+    print(f"已导出 {len(people)} 名：{args.out}")
+    return 0
 
 
 def _open(data_dir: Path):
@@ -226,6 +292,8 @@ _COMMANDS = {
     "backup": _backup,
     "backups": _backups,
     "restore": _restore,
+    "import": _import,
+    "export": _export,
 }
 
 

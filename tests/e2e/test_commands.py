@@ -76,3 +76,35 @@ def test_data_folder_from_environment(tmp_path):
         [sys.executable, str(ROOT / "main.py"), "demo"], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0 and (tmp_path / "env-data" / "sanqiang.db").exists()
+
+
+def test_import_members_is_all_or_nothing_unless_bad_rows_are_skipped(tmp_path):
+    from openpyxl import Workbook
+
+    from app.domain.values import id_check_char
+    from app.exchange.members import read_sheet
+
+    def an_id(born):
+        return f"522625{born}123" + id_check_char(f"522625{born}123")
+
+    data = tmp_path / "data"
+    assert run(data, "demo").returncode == 0
+    book = Workbook()
+    book.active.append(["姓名", "公民身份号码", "入党日期", "转正日期"])
+    book.active.append(["李好", an_id("19800106"), "2005-07-01", "2006-07-01"])
+    book.active.append(["李坏", an_id("19800107")[:-1] + "0", "2005-07-01", "2006-07-01"])
+    path = tmp_path / "名册.xlsx"
+    book.save(path)
+    exported = tmp_path / "导出.xlsx"
+
+    refused = run(data, "import", "members", str(path), "--village", "铁山村")
+    assert refused.returncode == 1
+    assert "第 3 行（李坏）：身份证号校验位不对" in refused.stderr and "什么也没有导入" in refused.stderr
+    assert run(data, "export", "members", "--village", "铁山村", "--out", str(exported)).returncode == 0
+    assert not any(row[0] == "李好" for row in read_sheet(exported))
+
+    skipped = run(data, "import", "members", str(path), "--village", "铁山村", "--skip-bad")
+    assert skipped.returncode == 0 and "已导入 1 名" in skipped.stdout
+    assert run(data, "export", "members", "--village", "铁山村", "--out", str(exported)).returncode == 0
+    assert any(row[0] == "李好" for row in read_sheet(exported))
+    assert run(data, "import", "members", str(path), "--village", "没有这个村").returncode == 2

@@ -117,3 +117,45 @@ def test_adding_a_member_can_be_undone(qtbot, window):
     assert find(panel, "党员列表", QTableView).model().rowCount() == 0  # an applicant is not on the members list
     window.session.undo()
     assert models.PartyMember.select().count() == 0
+
+
+def test_importing_the_townships_xls_previews_then_imports_as_one_undo_step(qtbot, window, answer, monkeypatch):
+    from pathlib import Path
+
+    from app.ui import file_dialogs
+
+    township_xls = Path(__file__).resolve().parents[1] / "fixtures" / "township-members.xls"
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(township_xls))
+    window.session.village.name = "涌溪村"  # the file is the 涌溪村 branch's
+    window.session.village.save()
+    panel = roster(window)
+    click(qtbot, panel, "导入Excel")
+    dialog = panel.import_dialog
+    assert find(dialog, "导入概况").text() == "可以导入 4 行；有问题的 0 行。"
+    assert find(dialog, "将导入的党员").rowCount() == 4
+    click(qtbot, dialog, "导入")
+    assert models.PartyMember.select().count() == 4
+    assert "杨秀英" in column(panel, "姓名")
+    window.session.undo()
+    assert models.PartyMember.select().count() == 0
+
+
+def test_a_file_with_bad_rows_imports_nothing_unless_the_clerk_skips_them(qtbot, window, answer, monkeypatch, tmp_path):
+    from openpyxl import Workbook
+
+    from app.ui import file_dialogs
+
+    book = Workbook()
+    book.active.append(["姓名", "身份证号", "入党时间", "转正时间"])
+    book.active.append(["李好", an_id("19800106"), "2005-07-01", "2006-07-01"])
+    book.active.append(["李坏", an_id("19800107")[:-1] + "0", "2005-07-01", "2006-07-01"])
+    path = tmp_path / "名册.xlsx"
+    book.save(path)
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(path))
+    panel = roster(window)
+    click(qtbot, panel, "导入Excel")
+    dialog = panel.import_dialog
+    assert not find(dialog, "导入").isEnabled()
+    assert "第 3 行（李坏）：身份证号校验位不对" in find(dialog, "有问题的行").toPlainText()
+    click(qtbot, dialog, "跳过有问题的行并导入")
+    assert [p.name for p in models.PartyMember.select()] == ["李好"]

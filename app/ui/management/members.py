@@ -15,7 +15,7 @@ from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec
-from app.ui.widgets.labels import named
+from app.ui.widgets.labels import named, open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
 
@@ -168,6 +168,9 @@ class MembersPanel(RecordPanel):
             "显示身份证号", self.toggle_ids, "身份证号平时只显示头尾几位；查看全号会记入操作日志"
         )
         self.add_action("发展对象公示", self.candidate_notice, "把发展对象名单做成公示单，公示 7 天")
+        self.add_action("导入Excel", self.import_excel, "导入乡镇发来的党员名册（.xlsx 或 .xls），先预览检查")
+        self.add_action("导出Excel", self.export_excel, "导出本村花名册（含身份证号，请妥善保管）")
+        self.add_action("空白模板", lambda: self.export_excel(template=True), "导出空白的花名册模板，填好后可导入")
         session.village_changed.connect(lambda _: self._hide_ids())
 
     def rows_query(self):
@@ -215,3 +218,49 @@ class MembersPanel(RecordPanel):
 
     def candidate_notice(self) -> None:
         self.open_sheet("candidate_notice", str(self.session.village.id))
+
+    def import_excel(self) -> None:
+        from pathlib import Path
+
+        from app.exchange.members import ExchangeError
+        from app.ui import file_dialogs
+        from app.ui.management.member_import import MemberImportDialog, read_with_progress
+
+        chosen = file_dialogs.open_file(self, "选择党员名册", Path.home(), "Excel 表格 (*.xlsx *.xls *.ods)")
+        if not chosen:
+            return
+        try:
+            result = read_with_progress(Path(chosen), self.session, self)
+        except ExchangeError as error:
+            messages.warn(self, "不能导入", str(error))
+            return
+        dialog = MemberImportDialog(self.session, Path(chosen), result, self)
+        self.import_dialog = dialog  # tests reach the open dialog here
+        open_transient(dialog)
+
+    def export_excel(self, template: bool = False) -> None:
+        from pathlib import Path
+
+        from app.exchange.members import write_members
+        from app.ui import file_dialogs
+
+        village = self.session.village
+        name = "党员花名册模板.xlsx" if template else f"{village.name}党员花名册.xlsx"
+        chosen = file_dialogs.save_file(self, "导出Excel", Path.home() / name, "Excel 表格 (*.xlsx)", "xlsx")
+        if not chosen:
+            return
+        people = (
+            []
+            if template
+            else list(
+                models.PartyMember.select()
+                .where(models.PartyMember.village == village)
+                .order_by(models.PartyMember.name)
+            )
+        )
+        try:
+            write_members(Path(chosen), people, "党员花名册（模板）" if template else f"{village.name}党员花名册")
+        except OSError as error:
+            messages.warn(self, "没有导出", f"无法写入文件：\n{chosen}\n\n{error.strerror or error}")
+            return
+        messages.inform(self, "已导出", f"已导出{'空白模板' if template else f' {len(people)} 名'}：\n{chosen}")

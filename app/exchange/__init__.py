@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: header mapping, row checking, all-or-nothing import."""
