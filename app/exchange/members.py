@@ -284,14 +284,9 @@ def write_members(path: Path, people: list, title: str = "") -> None:
 def save_members(village, people: list[dict]) -> list:
     """Adds the checked rows to the village's roster in one transaction; the changes, for one undo step."""
     from app.store import models, records
-    from app.store.transactions import write_transaction
 
-    changes = []
-    with write_transaction():
-        for values in people:
-            stored = {key: value for key, value in values.items() if key != "branch"}
-            changes.append(records.save(models.PartyMember(village=village, **stored), expected=records.ABSENT))
-    return changes
+    new = [models.PartyMember(village=village, **values) for values in people]
+    return records.create_many(new)
 
 
 def existing_id_numbers(village) -> set[str]:

@@ -89,7 +89,10 @@ def test_export_then_import_gives_the_same_roster(tmp_path, demo):
     models.PartyMember.delete().where(models.PartyMember.village == village).execute()
     result = exchange.read_members(path, village.name, set())
     assert result.problems == [] and result.unused_columns == []
-    exchange.save_members(village, result.members)
+    audited_before = models.AuditEntry.select().where(models.AuditEntry.table == "party_member").count()
+    changes = exchange.save_members(village, result.members)
+    audited = models.AuditEntry.select().where(models.AuditEntry.table == "party_member").count() - audited_before
+    assert audited == len(changes) == len(people)  # one audit row per imported person
     after = sorted(
         tuple(getattr(p, key) for key in fields)
         for p in models.PartyMember.select().where(models.PartyMember.village == village)

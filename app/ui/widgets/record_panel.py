@@ -173,8 +173,7 @@ class RecordPanel(QWidget):
             self.reload()
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_query(text)
-        self.fit_columns()
+        self.proxy.set_query(text)  # columns keep their widths while typing; a reload re-fits them
         self._update_count()
 
     def _update_count(self) -> None:
