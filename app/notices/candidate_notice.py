@@ -52,6 +52,7 @@ class CandidateNotice:
             supervision_phone=self.supervision_phone,
             seal_unit=f"中共{self.village_name}支部委员会",
             signature_label="党支部书记（签字）：",
+            objections_to="党支部或乡镇党委",
         )
 
     def body_flowables(self, ts: Typesetter) -> list:

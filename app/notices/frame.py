@@ -80,6 +80,7 @@ class SheetHeader:
     seal_unit: str  # whose seal goes in the seal area (a poster: the issuing unit, or "" for none)
     signature_label: str = "村务监督委员会审核（签字）："
     variant: str = "notice"  # NOTICE or POSTER
+    objections_to: str = "村务监督委员会"  # who hears objections (a party notice: the branch)
 
 
 NOTICE, POSTER = "notice", "poster"
@@ -291,7 +292,7 @@ def _closing_block(header: SheetHeader, ts: Typesetter) -> Flowable | None:
         Spacer(1, 6 * mm * ts.scale),
         ts.text(f"{header.signature_label}＿＿＿＿＿＿＿＿＿＿", size=small),
         Spacer(1, 4 * mm * ts.scale),
-        ts.text(f"对公开内容有异议的，请在公开之日起{OBJECTION_DAYS}日内向村务监督委员会反映。", size=9.5),
+        ts.text(f"对公开内容有异议的，请在公开之日起{OBJECTION_DAYS}日内向{header.objections_to}反映。", size=9.5),
     ]
     right = [
         SealArea(34 * mm * ts.scale, ts.font, 10 * ts.scale),
