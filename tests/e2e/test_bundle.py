@@ -38,6 +38,11 @@ def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
     if shutil.which("pdffonts"):
         fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
         assert "WenQuanYiMicroHei" in fonts and " yes yes yes " in fonts
+    township_xls = ROOT / "tests" / "fixtures" / "township-members.xls"
+    imported = run("--data-dir", data, "import", "members", str(township_xls), "--village", "涌溪村")
+    assert imported.returncode == 0 and "已导入 4 名" in imported.stdout, imported.stderr
+    exported = run("--data-dir", data, "export", "members", "--village", "涌溪村", "--out", str(tmp_path / "名册.xlsx"))
+    assert exported.returncode == 0, exported.stderr
     check = run("--data-dir", data, "check")
     assert check.returncode == 0 and "数据库完好" in check.stdout
     shown = run("--data-dir", data, "--self-test")
