@@ -15,10 +15,12 @@ from pathlib import Path
 
 from app.domain import wall_rules
 from app.domain import members
-from app.notices import candidate_notice, venue_check_sheet, wall_rule_poster
+from app.domain import cadres
+from app.notices import cadre_duties, candidate_notice, venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
 from app.store import models
+from app.store.cadres import current_posts_by_person, holdings
 from app.store.villages import checklist_items, checklist_name
 
 
@@ -173,6 +175,39 @@ def _candidate_notice_render(record_id: str, page: PageSpec, today: dt.date) -> 
     return _sheet("candidate_notice", record_id, village, sheet.title, rendered, report)
 
 
+def _cadre_duties_entries(village: models.Village) -> list[SheetEntry]:
+    return [SheetEntry("cadre_duties", str(village.id), f"{village.name}：班子成员分工")]
+
+
+def cadre_duties_data(village: models.Village, today: dt.date) -> cadre_duties.CadreDuties:
+    """One row a person, posts in the order of the law's bodies, people in the order of their first post."""
+    rows = [
+        cadre_duties.DutyRow(
+            person.name, "、".join(p.post for p in posts), "；".join(p.duties for p in posts if p.duties), person.phone
+        )
+        for person, posts in current_posts_by_person(village, today)
+    ]
+    notes = [
+        f"{name}同志任党组织书记、村委会主任（一肩挑）" for name in cadres.one_person_both(holdings(village, today))
+    ]
+    return cadre_duties.CadreDuties(
+        village_name=village.name,
+        unit=_village_unit(village),
+        supervision_phone=village.supervision_phone,
+        rows=rows,
+        notes=notes,
+        printed_on=today,
+    )
+
+
+def _cadre_duties_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village = _village(record_id)
+    sheet = cadre_duties_data(village, today)
+    report = GlyphReport()
+    rendered = cadre_duties.render(sheet, page, report)
+    return _sheet("cadre_duties", record_id, village, sheet.title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -187,6 +222,7 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("wall_rule", "上墙制度海报", _wall_rule_entries, _wall_rule_render),
         SheetKind("venue_check", "阵地标准自查表", _venue_check_entries, _venue_check_render),
         SheetKind("candidate_notice", "发展对象公示", _candidate_notice_entries, _candidate_notice_render),
+        SheetKind("cadre_duties", "班子成员分工", _cadre_duties_entries, _cadre_duties_render),
     )
 }
 

@@ -81,6 +81,9 @@ def take_backup(database_path: Path, folder: Path, reason: str) -> Path:
             destination = sqlite3.connect(partial)
             try:
                 source.backup(destination)
+                # A backup is a single file: read back (or opened from a read-only USB stick) it needs
+                # no -wal/-shm beside it, which a full or read-only disk could not take.
+                destination.execute("PRAGMA journal_mode=DELETE")
             finally:
                 destination.close()
             source.execute("COMMIT")

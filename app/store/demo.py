@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from app.domain import wall_rules
 from app.store import models, records
+from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_people import add_demo_people
 from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, has_data, replace_checklist
@@ -147,6 +148,7 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             _rules(village, index)
             _activities(village, index)
             add_demo_people(village, index, today or dt.date.today())
+            add_demo_cadres(village, index)
     return created
 
 

@@ -13,4 +13,20 @@ def why_not_delete(record: Model) -> str | None:
         merged = models.WallRule.select().where(models.WallRule.merged_into == record.id).count()
         if merged:
             return f"有 {merged} 项制度已并入“{record.title}”，不能删除。\n不再使用时，可把它的状态改为“已废止”。"
+    if isinstance(record, models.Cadre):
+        posts = models.CadrePost.select().where(models.CadrePost.cadre == record.id).count()
+        relations = (
+            models.CadreRelation.select()
+            .where((models.CadreRelation.cadre == record.id) | (models.CadreRelation.relative == record.id))
+            .count()
+        )
+        if posts or relations:
+            return (
+                f"“{record.name}”还有 {posts} 项职务、{relations} 条近亲属关系记录，请先删除这些记录。\n"
+                "离任的职务请填写任职止日期，不必删除。"
+            )
+    if isinstance(record, models.PartyMember):
+        linked = models.Cadre.select().where(models.Cadre.member == record.id).first()
+        if linked:
+            return f"“{record.name}”是班子成员“{linked.name}”对应的党员，请先在班子成员中取消对应。"
     return None

@@ -91,6 +91,37 @@ def _create_roster(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+CADRES_SCHEMA = (
+    'CREATE TABLE "cadre" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"gender" TEXT NOT NULL, "birth_date" DATE, "ethnicity" TEXT NOT NULL, "education" TEXT NOT NULL, '
+    '"id_number" TEXT NOT NULL, "phone" TEXT NOT NULL, "member_id" TEXT, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "cadre_village_id" ON "cadre" ("village_id")',
+    'CREATE INDEX "cadre_member_id" ON "cadre" ("member_id")',
+    'CREATE TABLE "cadre_post" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"cadre_id" TEXT NOT NULL, "post" TEXT NOT NULL, "term" TEXT NOT NULL, "started_on" DATE, "ended_on" DATE, '
+    '"duties" TEXT NOT NULL, "allowance" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("cadre_id") REFERENCES "cadre" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "cadre_post_village_id" ON "cadre_post" ("village_id")',
+    'CREATE INDEX "cadre_post_cadre_id" ON "cadre_post" ("cadre_id")',
+    'CREATE TABLE "cadre_relation" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"cadre_id" TEXT NOT NULL, "relative_id" TEXT NOT NULL, "relation" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("cadre_id") REFERENCES "cadre" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("relative_id") REFERENCES "cadre" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "cadre_relation_village_id" ON "cadre_relation" ("village_id")',
+    'CREATE INDEX "cadre_relation_cadre_id" ON "cadre_relation" ("cadre_id")',
+    'CREATE INDEX "cadre_relation_relative_id" ON "cadre_relation" ("relative_id")',
+)
+
+
+def _create_cadres(db: SqliteDatabase) -> None:
+    for statement in CADRES_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -102,6 +133,7 @@ class Step:
 MIGRATIONS: list[Step] = [
     Step(1, "首个数据结构", _create_first_schema),
     Step(2, "党员花名册", _create_roster),
+    Step(3, "班子成员", _create_cadres),
 ]
 
 

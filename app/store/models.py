@@ -127,6 +127,38 @@ class PartyMember(VillageRecord):
     note = TextField(default="")
 
 
+class Cadre(VillageRecord):
+    """A member of the 村“两委” or the 监委会 (a person; the posts are CadrePost rows)."""
+
+    name = TextField()
+    gender = TextField(default="")
+    birth_date = DateField(null=True)
+    ethnicity = TextField(default="汉族")
+    education = TextField(default="")
+    id_number = TextField(default="")
+    phone = TextField(default="")
+    member = ForeignKeyField(PartyMember, null=True, on_delete="SET NULL")  # on the 党员花名册
+    note = TextField(default="")
+
+
+class CadrePost(VillageRecord):
+    cadre = ForeignKeyField(Cadre, on_delete="CASCADE")
+    post = TextField()
+    term = TextField(default="")  # 届次, e.g. 第十一届
+    started_on = DateField(null=True)
+    ended_on = DateField(null=True)  # none while the post is held
+    duties = TextField(default="")
+    allowance = DecimalTextField(default=Decimal("0"))  # 元 a month
+
+
+class CadreRelation(VillageRecord):
+    """Two cadres are close relatives (近亲属): the composition rules need to know."""
+
+    cadre = ForeignKeyField(Cadre, on_delete="CASCADE")
+    relative = ForeignKeyField(Cadre, on_delete="CASCADE", backref="relatives_of")
+    relation = TextField()
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -150,5 +182,17 @@ class AuditEntry(BaseModel):
     after = JsonField(null=True)
 
 
-VILLAGE_TABLES = [Venue, ChecklistItem, Facility, WallRule, OutreachActivity, PartyMember, IssuedSheet]
+# In the order a village's records are removed: a record before those it points to.
+VILLAGE_TABLES = [
+    Venue,
+    ChecklistItem,
+    Facility,
+    WallRule,
+    OutreachActivity,
+    CadrePost,
+    CadreRelation,
+    Cadre,
+    PartyMember,
+    IssuedSheet,
+]
 ALL_TABLES = [Village, *VILLAGE_TABLES, AuditEntry]

@@ -138,3 +138,16 @@ def test_the_file_dialog_is_chinese(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.show()
     assert visible_english(dialog) == []
+
+
+def test_every_button_of_the_management_pages_has_a_menu_entry(qtbot, window):
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.management_tab))
+    inner = window.management_tab.tabs
+    for index in range(inner.count()):
+        inner.setCurrentIndex(index)
+        page = inner.current_page()
+        window._fill_record_menu()
+        entries = {action.text().replace("&&", "&").rstrip("…") for action in window.record_menu.actions()}
+        buttons = {b.text().rstrip("…") for b in page.findChildren(QPushButton)}
+        missing = {text for text in buttons if not any(text in entry for entry in entries)}
+        assert not missing, (inner.tabText(index), missing)

@@ -67,10 +67,10 @@ def test_unwritable_logs_folder_falls_back_to_a_temporary_log(data_dir):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A tmpfs of a few hundred KB: a full disk, for real. Needs root (tests run as root here and in CI)."""
+    """A tmpfs of 1 MB: a full disk, for real. Needs root (tests run as root here and in CI)."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount_point)], check=False)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], check=False)
     if result.returncode != 0:
         pytest.skip("不能挂载 tmpfs（需要 root）")
     yield mount_point

@@ -19,5 +19,6 @@ class ManagementTab(QWidget):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
         super().__init__(parent)
         self.tabs = named(LazyTabs(), "管理分页")
+        self.tabs.add_lazy("班子成员", _panel("cadres", "CadresPage", session, open_sheet))
         self.tabs.add_lazy("党员花名册", _panel("members", "MembersPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)

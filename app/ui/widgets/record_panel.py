@@ -89,10 +89,12 @@ class RecordPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.add_button.setToolTip("快捷键 Ctrl+N")
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add)
+        self.panel_shortcuts = [
+            QShortcut(QKeySequence.StandardKey.New, self, activated=self.add),
+            QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus),
+        ]
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
         QShortcut(QKeySequence("Return"), self.table, activated=self.edit_selected)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
 
         self.count_label = named(QLabel(), f"{kind.noun}条数")
         self.buttons = QHBoxLayout()
@@ -114,6 +116,11 @@ class RecordPanel(QWidget):
         session.village_changed.connect(lambda _: self.reload())
         self.reload()
 
+    def share_the_page(self) -> None:
+        """For a list shown beside others: Ctrl+N and Ctrl+F act on it only while it has the focus."""
+        for shortcut in self.panel_shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
     def add_action(self, text: str, handler: Callable[[], None], tooltip: str = "") -> QPushButton:
         widget = button(text, tooltip)
         widget.clicked.connect(handler)
@@ -128,7 +135,7 @@ class RecordPanel(QWidget):
             (f"新增{noun}…", self.add),
             (f"修改{noun}…", self.edit_selected),
             (f"删除{noun}", self.delete_selected),
-            ("查找", self.search.setFocus),
+            (f"查找{noun}", self.search.setFocus),
             *self.extra_actions,
         ]
 
