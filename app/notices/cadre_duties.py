@@ -60,7 +60,7 @@ class CadreDuties:
                     [str(n), row.name, row.posts, row.duties, mask_phone(row.phone)]
                     for n, row in enumerate(self.rows, start=1)
                 ],
-                widths=[0.07, 0.12, 0.22, 0.43, 0.16],
+                widths=[0.07, 0.12, 0.22, 0.41, 0.18],
                 where="班子成员",
             )
         ]
