@@ -16,7 +16,8 @@ from pathlib import Path
 from app.domain import wall_rules
 from app.domain import members
 from app.domain import cadres
-from app.notices import cadre_duties, candidate_notice, venue_check_sheet, wall_rule_poster
+from app.domain import meetings as mt
+from app.notices import cadre_duties, candidate_notice, meeting_sheets, venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
 from app.store import models
@@ -208,6 +209,100 @@ def _cadre_duties_render(record_id: str, page: PageSpec, today: dt.date) -> Rend
     return _sheet("cadre_duties", record_id, village, sheet.title, rendered, report)
 
 
+def _meetings(village: models.Village):
+    return models.Meeting.select().where(models.Meeting.village == village).order_by(models.Meeting.held_on)
+
+
+def _sign_in_entries(village: models.Village) -> list[SheetEntry]:
+    return [
+        SheetEntry("sign_in", str(m.id), f"{village.name}：{m.held_on:%Y-%m-%d}{m.kind}签到表")
+        for m in _meetings(village)
+    ]
+
+
+def _minutes_entries(village: models.Village) -> list[SheetEntry]:
+    return [
+        SheetEntry("meeting_minutes", str(m.id), f"{village.name}：{m.held_on:%Y-%m-%d}{m.kind}会议记录")
+        for m in _meetings(village)
+    ]
+
+
+def meeting_sheet_data(meeting: models.Meeting, today: dt.date) -> meeting_sheets.MeetingSheet:
+    from app.store import meetings as meeting_store
+
+    village = meeting.village
+    rows = meeting_store.attendance_of(meeting)
+    if rows:
+        attendees = [
+            meeting_sheets.Attendee(
+                row.member.name,
+                "正式党员" if meeting_store.has_a_vote(row.member, meeting.kind, meeting.held_on) else "预备党员",
+                row.status == mt.PRESENT,
+                row.reason,
+            )
+            for row in rows
+        ]
+        outcome = meeting_store.outcome(meeting, rows)
+    else:  # a sign-in sheet before the meeting: the people it expects
+        people = meeting_store.expected_people(village, meeting.kind, meeting.party_group, meeting.held_on)
+        attendees = [
+            meeting_sheets.Attendee(
+                p.name, "正式党员" if meeting_store.has_a_vote(p, meeting.kind, meeting.held_on) else "预备党员"
+            )
+            for p in people
+        ]
+        outcome = None
+    votes = ""
+    if meeting.votes_for is not None:
+        votes = (
+            f"赞成 {meeting.votes_for} 票，反对 {meeting.votes_against or 0} 票，弃权 {meeting.votes_abstain or 0} 票"
+        )
+    return meeting_sheets.MeetingSheet(
+        branch=f"中共{village.name}支部委员会",
+        kind=meeting.kind if meeting.kind != mt.GROUP else f"{meeting.party_group}{meeting.kind}",
+        held_on=meeting.held_on,
+        place=meeting.place,
+        host=meeting.host,
+        recorder=meeting.recorder,
+        topics=meeting.topics,
+        attendees=attendees,
+        minutes=meeting.minutes,
+        decisions=meeting.decisions,
+        observers=meeting.observers,
+        validity=outcome.validity if outcome and outcome.valid is not None else "",
+        result=outcome.result if outcome else "",
+        late=mt.late_mark(meeting.held_on, meeting.entered_on),
+        votes=votes,
+        printed_on=today,
+    )
+
+
+def _meeting(record_id: str) -> models.Meeting:
+    meeting = models.Meeting.get_or_none(models.Meeting.id == _uuid(record_id))
+    if meeting is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的会议")
+    return meeting
+
+
+def _sign_in_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    meeting = _meeting(record_id)
+    sheet = meeting_sheet_data(meeting, today)
+    sheet.attendees = [meeting_sheets.Attendee(a.name, a.category) for a in sheet.attendees]  # blank for signing
+    report = GlyphReport()
+    rendered = meeting_sheets.render_sign_in(sheet, page, report)
+    title = f"{meeting.held_on:%Y-%m-%d}{sheet.kind}签到表"
+    return _sheet("sign_in", record_id, meeting.village, title, rendered, report)
+
+
+def _minutes_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    meeting = _meeting(record_id)
+    sheet = meeting_sheet_data(meeting, today)
+    report = GlyphReport()
+    rendered = meeting_sheets.render_minutes(sheet, page, report)
+    title = f"{meeting.held_on:%Y-%m-%d}{sheet.kind}会议记录"
+    return _sheet("meeting_minutes", record_id, meeting.village, title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -223,6 +318,8 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("venue_check", "阵地标准自查表", _venue_check_entries, _venue_check_render),
         SheetKind("candidate_notice", "发展对象公示", _candidate_notice_entries, _candidate_notice_render),
         SheetKind("cadre_duties", "班子成员分工", _cadre_duties_entries, _cadre_duties_render),
+        SheetKind("sign_in", "会议签到表", _sign_in_entries, _sign_in_render),
+        SheetKind("meeting_minutes", "会议记录", _minutes_entries, _minutes_render),
     )
 }
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from app.domain import wall_rules
 from app.store import models, records
 from app.store.demo_cadres import add_demo_cadres
+from app.store.demo_meetings import add_demo_meetings
 from app.store.demo_people import add_demo_people
 from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, has_data, replace_checklist
@@ -149,6 +150,7 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             _activities(village, index)
             add_demo_people(village, index, today or dt.date.today())
             add_demo_cadres(village, index)
+            add_demo_meetings(village, index, today or dt.date.today())
     return created
 
 

@@ -38,12 +38,10 @@ def add_demo_cadres(village: models.Village, village_index: int) -> None:
         cadre = models.Cadre(village=village, name=member.name, gender=member.gender, birth_date=member.birth_date,
                              ethnicity=member.ethnicity, education=member.education, id_number=member.id_number,
                              phone=member.phone, member=member)  # fmt: skip
-        records.save(cadre)
         people.append(cadre)
     for name, gender, born, phone in NON_MEMBERS:
-        cadre = models.Cadre(village=village, name=name, gender=gender, birth_date=born, phone=phone)
-        records.save(cadre)
-        people.append(cadre)
+        people.append(models.Cadre(village=village, name=name, gender=gender, birth_date=born, phone=phone))
+    records.create_many(people)
     secretary, director, deputy, clerk, accountant, publicist, supervisor, woman, farmer, young = people[:10]
     posts = [
         (secretary, c.SECRETARY),
@@ -54,16 +52,20 @@ def add_demo_cadres(village: models.Village, village_index: int) -> None:
         (woman, c.WOMEN),
         (clerk, c.COMMITTEE_MEMBER),
         (clerk, c.CLERK),
+        (clerk, c.BRANCH_MEMBER),
+        (publicist, c.BRANCH_MEMBER),
         (accountant, c.ACCOUNTANT),
         (publicist, c.PUBLICIST),
         (supervisor, c.SUPERVISION_HEAD),
         (farmer, c.SUPERVISION_MEMBER),
         (clerk if village_index == 1 else young, c.SUPERVISION_MEMBER),  # 芽溪村: the 文书 on the 监委会
     ]
-    for person, post in posts:
-        records.save(
+    records.create_many(
+        [
             models.CadrePost(village=village, cadre=person, post=post, term=TERM, started_on=TERM_START,
                              duties=c.FIVE_OFFICERS_DUTIES.get(post, ""), allowance=Decimal(ALLOWANCE.get(post, "0")))
-        )  # fmt: skip
+            for person, post in posts
+        ]
+    )  # fmt: skip
     if village_index == 2:  # 铁山村: a 监委会 member married to a 村委会 member
         records.save(models.CadreRelation(village=village, cadre=farmer, relative=woman, relation="配偶"))

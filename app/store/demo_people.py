@@ -72,6 +72,7 @@ def _pipeline_dates(stage: str, born: dt.date, today: dt.date, rng: random.Rando
 def add_demo_people(village: models.Village, village_index: int, today: dt.date) -> None:
     rng = random.Random(2026 + village_index)
     plan = [m.FULL] * 16 + [m.PROBATIONARY] * 2 + [m.CANDIDATE] * 2 + [m.ACTIVIST] * 2 + [m.APPLICANT] * 2
+    people = []
     for number, stage in enumerate(plan[: len(plan) - village_index * 2]):
         person = _person(rng, number, village_index, today)
         dates = _pipeline_dates(stage, person["birth_date"], today, rng)
@@ -99,4 +100,5 @@ def add_demo_people(village: models.Village, village_index: int, today: dt.date)
             **dates,
         )
         m.check_dates(m.MemberDates(**{key: getattr(member, key) for key in m.MemberDates.__dataclass_fields__}))
-        records.save(member)
+        people.append(member)
+    records.create_many(people)

@@ -25,7 +25,17 @@ def why_not_delete(record: Model) -> str | None:
                 f"“{record.name}”还有 {posts} 项职务、{relations} 条近亲属关系记录，请先删除这些记录。\n"
                 "离任的职务请填写任职止日期，不必删除。"
             )
+    if isinstance(record, models.Meeting):
+        attended = models.Attendance.select().where(models.Attendance.meeting == record.id).count()
+        if attended:
+            return f"这次会议记有 {attended} 人的出席情况，请先在“出席情况”中清空，再删除会议。"
     if isinstance(record, models.PartyMember):
+        meetings = models.Attendance.select().where(models.Attendance.member == record.id).count()
+        if meetings:
+            return (
+                f"“{record.name}”有 {meetings} 次会议的出席记录，不能删除。\n"
+                "离开本支部的，请把状态改为“转出”“出党”或“去世”，历史记录会保留。"
+            )
         linked = models.Cadre.select().where(models.Cadre.member == record.id).first()
         if linked:
             return f"“{record.name}”是班子成员“{linked.name}”对应的党员，请先在班子成员中取消对应。"

@@ -122,6 +122,30 @@ def _create_cadres(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+MEETINGS_SCHEMA = (
+    'CREATE TABLE "meeting" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "kind" TEXT NOT NULL, '
+    '"held_on" DATE NOT NULL, "place" TEXT NOT NULL, "host" TEXT NOT NULL, "recorder" TEXT NOT NULL, '
+    '"party_group" TEXT NOT NULL, "topics" TEXT NOT NULL, "minutes" TEXT NOT NULL, "decisions" TEXT NOT NULL, '
+    '"election" INTEGER NOT NULL, "votes_for" INTEGER, "votes_against" INTEGER, "votes_abstain" INTEGER, '
+    '"observers" TEXT NOT NULL, "entered_on" DATE NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "meeting_village_id" ON "meeting" ("village_id")',
+    'CREATE TABLE "attendance" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"meeting_id" TEXT NOT NULL, "member_id" TEXT NOT NULL, "status" TEXT NOT NULL, "reason" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "attendance_village_id" ON "attendance" ("village_id")',
+    'CREATE INDEX "attendance_meeting_id" ON "attendance" ("meeting_id")',
+    'CREATE INDEX "attendance_member_id" ON "attendance" ("member_id")',
+)
+
+
+def _create_meetings(db: SqliteDatabase) -> None:
+    for statement in MEETINGS_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -134,6 +158,7 @@ MIGRATIONS: list[Step] = [
     Step(1, "首个数据结构", _create_first_schema),
     Step(2, "党员花名册", _create_roster),
     Step(3, "班子成员", _create_cadres),
+    Step(4, "三会一课", _create_meetings),
 ]
 
 

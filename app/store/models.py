@@ -159,6 +159,35 @@ class CadreRelation(VillageRecord):
     relation = TextField()
 
 
+class Meeting(VillageRecord):
+    """A 三会一课 meeting or an organisation-life event (app.domain.meetings)."""
+
+    kind = TextField()
+    held_on = DateField()
+    place = TextField(default="")
+    host = TextField(default="")  # 主持人
+    recorder = TextField(default="")  # 记录人
+    party_group = TextField(default="")  # a 党小组会's group
+    topics = TextField(default="")  # 议题
+    minutes = TextField(default="")  # 发言要点
+    decisions = TextField(default="")
+    election = BooleanField(default=False)
+    votes_for = IntegerField(null=True)
+    votes_against = IntegerField(null=True)
+    votes_abstain = IntegerField(null=True)
+    observers = TextField(default="")  # 列席 (people not on the roster: township staff …)
+    entered_on = DateField(default=dt.date.today)  # when it was recorded: late entries are 补录
+
+
+class Attendance(VillageRecord):
+    """One roster member at one meeting: 出席 or 缺席 (with the reason)."""
+
+    meeting = ForeignKeyField(Meeting, on_delete="CASCADE")
+    member = ForeignKeyField(PartyMember, on_delete="CASCADE")
+    status = TextField()
+    reason = TextField(default="")
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -189,6 +218,8 @@ VILLAGE_TABLES = [
     Facility,
     WallRule,
     OutreachActivity,
+    Attendance,
+    Meeting,
     CadrePost,
     CadreRelation,
     Cadre,

@@ -36,7 +36,9 @@ def test_notices_lists_kind_id_title(demo_dir):
     lines = run(demo_dir, "notices").stdout.splitlines()
     rows = [line.split("\t") for line in lines]
     assert all(len(row) == 3 for row in rows)
-    assert {row[0] for row in rows} == {"wall_rule", "venue_check", "candidate_notice", "cadre_duties"}
+    from app.notices.registry import KINDS
+
+    assert {row[0] for row in rows} == set(KINDS)
     assert sum(1 for row in rows if row[0] == "venue_check") == 4
     assert sum(1 for row in rows if row[0] == "candidate_notice") == 4
     assert any(row[2] == "涌溪村：村级财务管理制度" for row in rows)

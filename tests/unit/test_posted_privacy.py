@@ -10,6 +10,15 @@ WHOLE_ID = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 
+def few_of_each_kind(entries, how_many=3):
+    """Every kind, but not every one of the year's meetings: three of each kind a village has."""
+    seen: dict[str, int] = {}
+    for entry in entries:
+        seen[entry.kind] = seen.get(entry.kind, 0) + 1
+        if seen[entry.kind] <= how_many:
+            yield entry
+
+
 @needs_poppler
 def test_no_sheet_kind_shows_a_whole_id_number_or_phone(demo, tmp_path):
     from app.store import models
@@ -17,7 +26,7 @@ def test_no_sheet_kind_shows_a_whole_id_number_or_phone(demo, tmp_path):
     assert models.PartyMember.select().where(models.PartyMember.id_number != "").count() > 0
     kinds_seen = set()
     for village in demo:
-        for entry in registry.list_sheets(village):
+        for entry in few_of_each_kind(registry.list_sheets(village)):
             text = pdf_text(registry.render(entry.kind, entry.record_id).pdf, tmp_path).replace(" ", "")
             assert not WHOLE_ID.search(text), (entry.title, WHOLE_ID.search(text).group())
             assert not MOBILE.search(text), (entry.title, MOBILE.search(text).group())

@@ -21,4 +21,5 @@ class ManagementTab(QWidget):
         self.tabs = named(LazyTabs(), "管理分页")
         self.tabs.add_lazy("班子成员", _panel("cadres", "CadresPage", session, open_sheet))
         self.tabs.add_lazy("党员花名册", _panel("members", "MembersPanel", session, open_sheet))
+        self.tabs.add_lazy("三会一课", _panel("meetings", "MeetingsPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)
