@@ -14,14 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain import wall_rules
-from app.domain import members
-from app.domain import cadres
-from app.domain import meetings as mt
-from app.notices import cadre_duties, candidate_notice, meeting_sheets, venue_check_sheet, wall_rule_poster
+from app.notices import (
+    appraisal_sheets,
+    cadre_duties,
+    dues_ledger,
+    candidate_notice,
+    meeting_sheets,
+    venue_check_sheet,
+    wall_rule_poster,
+)
+from app.notices import management_data
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
 from app.store import models
-from app.store.cadres import current_posts_by_person, holdings
 from app.store.villages import checklist_items, checklist_name
 
 
@@ -65,10 +70,6 @@ def _sheet(kind: str, record_id: str, village, title: str, rendered: Rendered, r
     )
 
 
-def _village_unit(village: models.Village) -> str:
-    return f"{village.name}党支部　{village.name}村民委员会"
-
-
 def _wall_rule_entries(village: models.Village) -> list[SheetEntry]:
     query = (
         models.WallRule.select()
@@ -89,7 +90,7 @@ def _wall_rule_render(record_id: str, page: PageSpec, today: dt.date) -> Rendere
         body=rule.body,
         adopted_on=rule.adopted_on,
         supervision_phone=village.supervision_phone,
-        seal_unit=_village_unit(village),
+        seal_unit=management_data.village_unit(village),
         printed_on=today,
     )
     report = GlyphReport()
@@ -106,7 +107,7 @@ def venue_check_data(village: models.Village, today: dt.date) -> venue_check_she
     items = checklist_items(village)
     return venue_check_sheet.VenueCheckSheet(
         village_name=village.name,
-        unit=_village_unit(village),
+        unit=management_data.village_unit(village),
         supervision_phone=village.supervision_phone,
         area_standard=village.venue_area_standard,
         venues=[
@@ -144,33 +145,9 @@ def _candidate_notice_entries(village: models.Village) -> list[SheetEntry]:
     return [SheetEntry("candidate_notice", str(village.id), f"{village.name}：发展对象公示")]
 
 
-def candidate_notice_data(village: models.Village, today: dt.date) -> candidate_notice.CandidateNotice:
-    people = (
-        models.PartyMember.select()
-        .where(
-            (models.PartyMember.village == village)
-            & (models.PartyMember.stage == members.CANDIDATE)
-            & models.PartyMember.status.in_(members.ACTIVE_STATUSES)
-        )
-        .order_by(models.PartyMember.candidate_on, models.PartyMember.name)
-    )
-    return candidate_notice.CandidateNotice(
-        village_name=village.name,
-        unit=_village_unit(village),
-        supervision_phone=village.supervision_phone,
-        candidates=[
-            candidate_notice.Candidate(
-                p.name, p.gender, p.birth_date, p.ethnicity, p.education, p.applied_on, p.activist_on, p.occupation
-            )
-            for p in people
-        ],
-        published_on=today,
-    )
-
-
 def _candidate_notice_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
     village = _village(record_id)
-    sheet = candidate_notice_data(village, today)
+    sheet = management_data.candidate_notice_data(village, today)
     report = GlyphReport()
     rendered = candidate_notice.render(sheet, page, report)
     return _sheet("candidate_notice", record_id, village, sheet.title, rendered, report)
@@ -180,30 +157,9 @@ def _cadre_duties_entries(village: models.Village) -> list[SheetEntry]:
     return [SheetEntry("cadre_duties", str(village.id), f"{village.name}：班子成员分工")]
 
 
-def cadre_duties_data(village: models.Village, today: dt.date) -> cadre_duties.CadreDuties:
-    """One row a person, posts in the order of the law's bodies, people in the order of their first post."""
-    rows = [
-        cadre_duties.DutyRow(
-            person.name, "、".join(p.post for p in posts), "；".join(p.duties for p in posts if p.duties), person.phone
-        )
-        for person, posts in current_posts_by_person(village, today)
-    ]
-    notes = [
-        f"{name}同志任党组织书记、村委会主任（一肩挑）" for name in cadres.one_person_both(holdings(village, today))
-    ]
-    return cadre_duties.CadreDuties(
-        village_name=village.name,
-        unit=_village_unit(village),
-        supervision_phone=village.supervision_phone,
-        rows=rows,
-        notes=notes,
-        printed_on=today,
-    )
-
-
 def _cadre_duties_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
     village = _village(record_id)
-    sheet = cadre_duties_data(village, today)
+    sheet = management_data.cadre_duties_data(village, today)
     report = GlyphReport()
     rendered = cadre_duties.render(sheet, page, report)
     return _sheet("cadre_duties", record_id, village, sheet.title, rendered, report)
@@ -227,56 +183,6 @@ def _minutes_entries(village: models.Village) -> list[SheetEntry]:
     ]
 
 
-def meeting_sheet_data(meeting: models.Meeting, today: dt.date) -> meeting_sheets.MeetingSheet:
-    from app.store import meetings as meeting_store
-
-    village = meeting.village
-    rows = meeting_store.attendance_of(meeting)
-    if rows:
-        attendees = [
-            meeting_sheets.Attendee(
-                row.member.name,
-                "正式党员" if meeting_store.has_a_vote(row.member, meeting.kind, meeting.held_on) else "预备党员",
-                row.status == mt.PRESENT,
-                row.reason,
-            )
-            for row in rows
-        ]
-        outcome = meeting_store.outcome(meeting, rows)
-    else:  # a sign-in sheet before the meeting: the people it expects
-        people = meeting_store.expected_people(village, meeting.kind, meeting.party_group, meeting.held_on)
-        attendees = [
-            meeting_sheets.Attendee(
-                p.name, "正式党员" if meeting_store.has_a_vote(p, meeting.kind, meeting.held_on) else "预备党员"
-            )
-            for p in people
-        ]
-        outcome = None
-    votes = ""
-    if meeting.votes_for is not None:
-        votes = (
-            f"赞成 {meeting.votes_for} 票，反对 {meeting.votes_against or 0} 票，弃权 {meeting.votes_abstain or 0} 票"
-        )
-    return meeting_sheets.MeetingSheet(
-        branch=f"中共{village.name}支部委员会",
-        kind=meeting.kind if meeting.kind != mt.GROUP else f"{meeting.party_group}{meeting.kind}",
-        held_on=meeting.held_on,
-        place=meeting.place,
-        host=meeting.host,
-        recorder=meeting.recorder,
-        topics=meeting.topics,
-        attendees=attendees,
-        minutes=meeting.minutes,
-        decisions=meeting.decisions,
-        observers=meeting.observers,
-        validity=outcome.validity if outcome and outcome.valid is not None else "",
-        result=outcome.result if outcome else "",
-        late=mt.late_mark(meeting.held_on, meeting.entered_on),
-        votes=votes,
-        printed_on=today,
-    )
-
-
 def _meeting(record_id: str) -> models.Meeting:
     meeting = models.Meeting.get_or_none(models.Meeting.id == _uuid(record_id))
     if meeting is None:
@@ -286,7 +192,7 @@ def _meeting(record_id: str) -> models.Meeting:
 
 def _sign_in_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
     meeting = _meeting(record_id)
-    sheet = meeting_sheet_data(meeting, today)
+    sheet = management_data.meeting_sheet_data(meeting, today)
     sheet.attendees = [meeting_sheets.Attendee(a.name, a.category) for a in sheet.attendees]  # blank for signing
     report = GlyphReport()
     rendered = meeting_sheets.render_sign_in(sheet, page, report)
@@ -296,11 +202,56 @@ def _sign_in_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedS
 
 def _minutes_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
     meeting = _meeting(record_id)
-    sheet = meeting_sheet_data(meeting, today)
+    sheet = management_data.meeting_sheet_data(meeting, today)
     report = GlyphReport()
     rendered = meeting_sheets.render_minutes(sheet, page, report)
     title = f"{meeting.held_on:%Y-%m-%d}{sheet.kind}会议记录"
     return _sheet("meeting_minutes", record_id, meeting.village, title, rendered, report)
+
+
+def _village_year(record_id: str) -> tuple[models.Village, int]:
+    """Sheets of a village's year are named "<village id>:<year>"."""
+    village_id, _, year = str(record_id).partition(":")
+    if not year.isdigit():
+        raise UnknownSheetError(f"编号 {record_id} 应为“村编号:年份”")
+    return _village(village_id), int(year)
+
+
+def _appraisal_entries(kind: str, label: str):
+    def entries(village: models.Village) -> list[SheetEntry]:
+        years = models.Appraisal.select(models.Appraisal.year).where(models.Appraisal.village == village).distinct()
+        return [
+            SheetEntry(kind, f"{village.id}:{year}", f"{village.name}：{year}年度{label}")
+            for (year,) in sorted(years.tuples())
+        ]
+
+    return entries
+
+
+def _appraisal_render(kind: str, label: str, render):
+    def rendered(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+        village, year = _village_year(record_id)
+        report = GlyphReport()
+        result = render(management_data.appraisal_data(village, year, today), page, report)
+        return _sheet(kind, record_id, village, f"{year}年度{label}", result, report)
+
+    return rendered
+
+
+def _dues_entries(village: models.Village) -> list[SheetEntry]:
+    years = models.DuesStandard.select(models.DuesStandard.year).where(models.DuesStandard.village == village)
+    return [
+        SheetEntry("dues_ledger", f"{village.id}:{year}", f"{village.name}：{year}年党费收缴台账")
+        for (year,) in sorted(set(years.tuples()))
+    ]
+
+
+def _dues_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village, year = _village_year(record_id)
+    sheet = management_data.dues_ledger_data(village, year, today)
+    report = GlyphReport()
+    rendered = dues_ledger.render(sheet, page, report)
+    return _sheet("dues_ledger", record_id, village, sheet.title, rendered, report)
 
 
 @dataclass(frozen=True)
@@ -320,6 +271,19 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("cadre_duties", "班子成员分工", _cadre_duties_entries, _cadre_duties_render),
         SheetKind("sign_in", "会议签到表", _sign_in_entries, _sign_in_render),
         SheetKind("meeting_minutes", "会议记录", _minutes_entries, _minutes_render),
+        SheetKind("dues_ledger", "党费收缴台账", _dues_entries, _dues_render),
+        SheetKind(
+            "appraisal_ballot",
+            "民主评议测评表",
+            _appraisal_entries("appraisal_ballot", "民主评议党员测评表"),
+            _appraisal_render("appraisal_ballot", "民主评议党员测评表", appraisal_sheets.render_ballot),
+        ),
+        SheetKind(
+            "appraisal_result",
+            "民主评议结果",
+            _appraisal_entries("appraisal_result", "民主评议党员结果"),
+            _appraisal_render("appraisal_result", "民主评议党员结果", appraisal_sheets.render_result),
+        ),
     )
 }
 

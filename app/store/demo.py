@@ -10,6 +10,7 @@ from app.store import models, records
 from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_meetings import add_demo_meetings
 from app.store.demo_people import add_demo_people
+from app.store.demo_review import add_demo_review
 from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, has_data, replace_checklist
 
@@ -151,6 +152,7 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_people(village, index, today or dt.date.today())
             add_demo_cadres(village, index)
             add_demo_meetings(village, index, today or dt.date.today())
+            add_demo_review(village, index, today or dt.date.today())
     return created
 
 

@@ -30,10 +30,13 @@ def why_not_delete(record: Model) -> str | None:
         if attended:
             return f"这次会议记有 {attended} 人的出席情况，请先在“出席情况”中清空，再删除会议。"
     if isinstance(record, models.PartyMember):
-        meetings = models.Attendance.select().where(models.Attendance.member == record.id).count()
+        meetings = sum(
+            model.select().where(model.member == record.id).count()
+            for model in (models.Attendance, models.Appraisal, models.DuesStandard, models.DuesPayment)
+        )
         if meetings:
             return (
-                f"“{record.name}”有 {meetings} 次会议的出席记录，不能删除。\n"
+                f"“{record.name}”有 {meetings} 条会议、评议或党费记录，不能删除。\n"
                 "离开本支部的，请把状态改为“转出”“出党”或“去世”，历史记录会保留。"
             )
         linked = models.Cadre.select().where(models.Cadre.member == record.id).first()

@@ -146,6 +146,36 @@ def _create_meetings(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+REVIEW_AND_DUES_SCHEMA = (
+    'CREATE TABLE "appraisal" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "year" INTEGER NOT NULL, '
+    '"member_id" TEXT NOT NULL, "self_assessed" INTEGER NOT NULL, "excellent" INTEGER NOT NULL, '
+    '"qualified" INTEGER NOT NULL, "basic" INTEGER NOT NULL, "unqualified" INTEGER NOT NULL, "grade" TEXT NOT NULL, '
+    '"follow_up" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "appraisal_village_id" ON "appraisal" ("village_id")',
+    'CREATE INDEX "appraisal_member_id" ON "appraisal" ("member_id")',
+    'CREATE TABLE "dues_standard" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"year" INTEGER NOT NULL, "member_id" TEXT NOT NULL, "category" TEXT NOT NULL, "base" TEXT NOT NULL, '
+    '"monthly" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "dues_standard_village_id" ON "dues_standard" ("village_id")',
+    'CREATE INDEX "dues_standard_member_id" ON "dues_standard" ("member_id")',
+    'CREATE TABLE "dues_payment" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"member_id" TEXT NOT NULL, "month" TEXT NOT NULL, "amount" TEXT NOT NULL, "paid_on" DATE NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "dues_payment_village_id" ON "dues_payment" ("village_id")',
+    'CREATE INDEX "dues_payment_member_id" ON "dues_payment" ("member_id")',
+)
+
+
+def _create_review_and_dues(db: SqliteDatabase) -> None:
+    for statement in REVIEW_AND_DUES_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -159,6 +189,7 @@ MIGRATIONS: list[Step] = [
     Step(2, "党员花名册", _create_roster),
     Step(3, "班子成员", _create_cadres),
     Step(4, "三会一课", _create_meetings),
+    Step(5, "民主评议和党费", _create_review_and_dues),
 ]
 
 

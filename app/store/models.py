@@ -188,6 +188,38 @@ class Attendance(VillageRecord):
     reason = TextField(default="")
 
 
+class Appraisal(VillageRecord):
+    """One member's 民主评议 in one year: self-assessment, the ballot counts, the branch's grade."""
+
+    year = IntegerField()
+    member = ForeignKeyField(PartyMember, on_delete="CASCADE")
+    self_assessed = BooleanField(default=False)
+    excellent = IntegerField(default=0)  # 测评 votes for 优秀
+    qualified = IntegerField(default=0)
+    basic = IntegerField(default=0)
+    unqualified = IntegerField(default=0)
+    grade = TextField(default="")  # 优秀 / 合格 / 基本合格 / 不合格; none for a 预备党员 (not graded)
+    follow_up = TextField(default="")  # for 不合格: 限期改正 …
+    note = TextField(default="")
+
+
+class DuesStandard(VillageRecord):
+    """A member's 党费 for a year, set (核定) in its first quarter."""
+
+    year = IntegerField()
+    member = ForeignKeyField(PartyMember, on_delete="CASCADE")
+    category = TextField()
+    base = DecimalTextField(default=Decimal("0"))  # monthly income, or a 农民党员's amount set by the branch
+    monthly = DecimalTextField(default=Decimal("0"))
+
+
+class DuesPayment(VillageRecord):
+    member = ForeignKeyField(PartyMember, on_delete="CASCADE")
+    month = TextField()  # the month paid for, 2026-03
+    amount = DecimalTextField()
+    paid_on = DateField()
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -218,6 +250,9 @@ VILLAGE_TABLES = [
     Facility,
     WallRule,
     OutreachActivity,
+    Appraisal,
+    DuesPayment,
+    DuesStandard,
     Attendance,
     Meeting,
     CadrePost,

@@ -22,4 +22,6 @@ class ManagementTab(QWidget):
         self.tabs.add_lazy("班子成员", _panel("cadres", "CadresPage", session, open_sheet))
         self.tabs.add_lazy("党员花名册", _panel("members", "MembersPanel", session, open_sheet))
         self.tabs.add_lazy("三会一课", _panel("meetings", "MeetingsPanel", session, open_sheet))
+        self.tabs.add_lazy("民主评议", _panel("appraisal", "AppraisalPanel", session, open_sheet))
+        self.tabs.add_lazy("党费", _panel("dues", "DuesPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)

@@ -1,0 +1,149 @@
+"""The data of the 管理 tab's sheets, read from the records (each sheet module only lays it out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain import cadres, members
+from app.domain import meetings as mt
+from app.notices import appraisal_sheets, cadre_duties, candidate_notice, dues_ledger, meeting_sheets
+from app.store import models
+from app.store.cadres import current_posts_by_person, holdings
+
+
+def village_unit(village: models.Village) -> str:
+    return f"{village.name}党支部　{village.name}村民委员会"
+
+
+def candidate_notice_data(village: models.Village, today: dt.date) -> candidate_notice.CandidateNotice:
+    people = (
+        models.PartyMember.select()
+        .where(
+            (models.PartyMember.village == village)
+            & (models.PartyMember.stage == members.CANDIDATE)
+            & models.PartyMember.status.in_(members.ACTIVE_STATUSES)
+        )
+        .order_by(models.PartyMember.candidate_on, models.PartyMember.name)
+    )
+    return candidate_notice.CandidateNotice(
+        village_name=village.name,
+        unit=village_unit(village),
+        supervision_phone=village.supervision_phone,
+        candidates=[
+            candidate_notice.Candidate(
+                p.name, p.gender, p.birth_date, p.ethnicity, p.education, p.applied_on, p.activist_on, p.occupation
+            )
+            for p in people
+        ],
+        published_on=today,
+    )
+
+
+def cadre_duties_data(village: models.Village, today: dt.date) -> cadre_duties.CadreDuties:
+    """One row a person, posts in the order of the law's bodies, people in the order of their first post."""
+    rows = [
+        cadre_duties.DutyRow(
+            person.name, "、".join(p.post for p in posts), "；".join(p.duties for p in posts if p.duties), person.phone
+        )
+        for person, posts in current_posts_by_person(village, today)
+    ]
+    notes = [
+        f"{name}同志任党组织书记、村委会主任（一肩挑）" for name in cadres.one_person_both(holdings(village, today))
+    ]
+    return cadre_duties.CadreDuties(
+        village_name=village.name,
+        unit=village_unit(village),
+        supervision_phone=village.supervision_phone,
+        rows=rows,
+        notes=notes,
+        printed_on=today,
+    )
+
+
+def meeting_sheet_data(meeting: models.Meeting, today: dt.date) -> meeting_sheets.MeetingSheet:
+    from app.store import meetings as meeting_store
+
+    village = meeting.village
+    rows = meeting_store.attendance_of(meeting)
+    if rows:
+        attendees = [
+            meeting_sheets.Attendee(
+                row.member.name,
+                "正式党员" if meeting_store.has_a_vote(row.member, meeting.kind, meeting.held_on) else "预备党员",
+                row.status == mt.PRESENT,
+                row.reason,
+            )
+            for row in rows
+        ]
+        outcome = meeting_store.outcome(meeting, rows)
+    else:  # a sign-in sheet before the meeting: the people it expects
+        people = meeting_store.expected_people(village, meeting.kind, meeting.party_group, meeting.held_on)
+        attendees = [
+            meeting_sheets.Attendee(
+                p.name, "正式党员" if meeting_store.has_a_vote(p, meeting.kind, meeting.held_on) else "预备党员"
+            )
+            for p in people
+        ]
+        outcome = None
+    votes = ""
+    if meeting.votes_for is not None:
+        votes = (
+            f"赞成 {meeting.votes_for} 票，反对 {meeting.votes_against or 0} 票，弃权 {meeting.votes_abstain or 0} 票"
+        )
+    return meeting_sheets.MeetingSheet(
+        branch=f"中共{village.name}支部委员会",
+        kind=meeting.kind if meeting.kind != mt.GROUP else f"{meeting.party_group}{meeting.kind}",
+        held_on=meeting.held_on,
+        place=meeting.place,
+        host=meeting.host,
+        recorder=meeting.recorder,
+        topics=meeting.topics,
+        attendees=attendees,
+        minutes=meeting.minutes,
+        decisions=meeting.decisions,
+        observers=meeting.observers,
+        validity=outcome.validity if outcome and outcome.valid is not None else "",
+        result=outcome.result if outcome else "",
+        late=mt.late_mark(meeting.held_on, meeting.entered_on),
+        votes=votes,
+        printed_on=today,
+    )
+
+
+def appraisal_data(village: models.Village, year: int, today: dt.date) -> appraisal_sheets.AppraisalSheet:
+    from app.store.appraisal import is_probationary, year_rows
+
+    rows = [
+        appraisal_sheets.AppraisalRow(
+            row.member.name,
+            is_probationary(row),
+            (row.excellent, row.qualified, row.basic, row.unqualified),
+            row.grade,
+            row.follow_up,
+        )
+        for row in year_rows(village, year)
+    ]
+    return appraisal_sheets.AppraisalSheet(f"中共{village.name}支部委员会", year, rows, today)
+
+
+def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues_ledger.DuesLedger:
+    from app.domain import dues
+    from app.domain.values import format_money
+    from app.store.dues import year_lines
+
+    whole_year = {line.standard.id: line for line in year_lines(village, year, dt.date(year, 12, 31))}
+    rows = []
+    for line in year_lines(village, year, today):
+        standard = line.standard
+        unpaid = "、".join(f"{int(month[5:])}月" for month in line.unpaid)
+        note = "；".join([*([f"未交：{unpaid}"] if unpaid else []), *line.flags])
+        income = (
+            "—" if standard.category in (dues.FARMER, dues.LOW_INCOME, dues.EXEMPT) else format_money(standard.base)
+        )
+        rows.append(
+            dues_ledger.LedgerRow(
+                standard.member.name, income, dues.rate_label(standard.category, standard.base), standard.monthly,
+                whole_year[standard.id].due_total, line.paid_total, note,
+            )
+        )  # fmt: skip
+    return dues_ledger.DuesLedger(village.name, f"中共{village.name}支部委员会", year, rows, today)
