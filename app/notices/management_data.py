@@ -6,7 +6,7 @@ import datetime as dt
 
 from app.domain import cadres, members
 from app.domain import meetings as mt
-from app.notices import appraisal_sheets, cadre_duties, candidate_notice, dues_ledger, meeting_sheets
+from app.notices import appraisal_sheets, cadre_duties, candidate_notice, dues_ledger, meeting_sheets, party_affairs
 from app.store import models
 from app.store.cadres import current_posts_by_person, holdings
 
@@ -147,3 +147,96 @@ def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues
             )
         )  # fmt: skip
     return dues_ledger.DuesLedger(village.name, f"中共{village.name}支部委员会", year, rows, today)
+
+
+def half_year(key: str) -> tuple[int, int, dt.date, dt.date]:
+    """'2026H2' -> (2026, 2, first day, last day)."""
+    year, half = int(key[:4]), int(key[-1])
+    first = dt.date(year, 1 if half == 1 else 7, 1)
+    last = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
+    return year, half, first, last
+
+
+def half_year_of(day: dt.date) -> str:
+    return f"{day.year}H{1 if day.month <= 6 else 2}"
+
+
+def party_affairs_data(village: models.Village, key: str, today: dt.date) -> party_affairs.PartyAffairs:
+    from decimal import Decimal
+
+    from app.domain import appraisal as appraisal_rules
+    from app.domain.values import years_between
+    from app.store.appraisal import year_rows
+    from app.store.meetings import held_dates
+
+    year, half, first, last = half_year(key)
+    until = min(last, today)
+    current = [p for _person, held in current_posts_by_person(village, until) for p in held]
+    posts = [
+        (post, "、".join(sorted(p.cadre.name for p in current if p.post == post)))
+        for post in cadres.BRANCH_POSTS
+        if any(p.post == post for p in current)
+    ]
+    roster = list(models.PartyMember.select().where(models.PartyMember.village == village))
+    on_roll = [
+        p for p in roster
+        if p.stage in members.MEMBER_STAGES and p.joined_on and p.joined_on <= until
+        and (p.status in members.ACTIVE_STATUSES or (p.status_since and p.status_since > until))
+    ]  # fmt: skip
+    full = [p for p in on_roll if p.converted_on and p.converted_on <= until]
+    ages = [years_between(p.birth_date, until) for p in on_roll if p.birth_date]
+    left = [
+        p
+        for p in roster
+        if p.status not in members.ACTIVE_STATUSES and p.status_since and first <= p.status_since <= until
+    ]
+    membership = [
+        ("党员总数", len(on_roll)),
+        ("其中：正式党员", len(full)),
+        ("其中：预备党员", len(on_roll) - len(full)),
+        ("其中：女党员", sum(p.gender == "女" for p in on_roll)),
+        ("35岁及以下", sum(age <= 35 for age in ages)),
+        ("36至60岁", sum(36 <= age <= 60 for age in ages)),
+        ("61岁及以上", sum(age >= 61 for age in ages)),
+        ("本期发展预备党员", sum(1 for p in roster if p.joined_on and first <= p.joined_on <= until)),
+        ("本期转正", sum(1 for p in roster if p.converted_on and first <= p.converted_on <= until)),
+        ("本期减少（转出、出党、去世）", len(left)),
+    ]
+    held = held_dates(village, year)
+    months = until.month - first.month + 1
+    meetings = []
+    for kind, (period, required) in mt.DEFAULT_REQUIREMENTS.items():
+        count = sum(1 for day in held.get(kind, []) if first <= day <= until)
+        per_half = {mt.MONTH: months, mt.QUARTER: (months + 2) // 3, mt.YEAR: 1 if half == 2 else 0}[period]
+        if per_half:
+            meetings.append((kind, per_half * required, count))
+    graded_year, grades = year - 1, []
+    for candidate in (year, year - 1):  # the latest year whose grades are decided
+        grades = [row.grade for row in year_rows(village, candidate) if row.grade]
+        if grades:
+            graded_year = candidate
+            break
+    appraisal = (
+        f"{graded_year}年度，" + "，".join(f"{g} {grades.count(g)} 人" for g in appraisal_rules.GRADES) + "。"
+        if grades
+        else f"{graded_year}年度尚未确定等次。"
+    )
+    payments = models.DuesPayment.select().where(
+        (models.DuesPayment.village == village)
+        & (models.DuesPayment.paid_on >= first)
+        & (models.DuesPayment.paid_on <= until)
+    )
+    collected = sum((p.amount for p in payments), Decimal("0"))
+    payers = len({p.member_id for p in payments})
+    return party_affairs.PartyAffairs(
+        village_name=village.name,
+        branch=f"中共{village.name}支部委员会",
+        supervision_phone=village.supervision_phone,
+        period_label=f"{year}年{'上' if half == 1 else '下'}半年",
+        posts=posts,
+        membership=[(what, str(count)) for what, count in membership],
+        meetings=meetings,
+        appraisal=appraisal,
+        dues=(collected, payers),
+        published_on=today,
+    )

@@ -20,6 +20,7 @@ from app.notices import (
     dues_ledger,
     candidate_notice,
     meeting_sheets,
+    party_affairs,
     venue_check_sheet,
     wall_rule_poster,
 )
@@ -254,6 +255,33 @@ def _dues_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedShee
     return _sheet("dues_ledger", record_id, village, sheet.title, rendered, report)
 
 
+def _party_affairs_entries(village: models.Village) -> list[SheetEntry]:
+    today = dt.date.today()
+    this = management_data.half_year_of(today)
+    previous = management_data.half_year_of(
+        dt.date(today.year, 1, 1) - dt.timedelta(days=1) if this.endswith("H1") else dt.date(today.year, 6, 30)
+    )
+    return [
+        SheetEntry(
+            "party_affairs",
+            f"{village.id}:{key}",
+            f"{village.name}：党务公开（{key[:4]}年{'上' if key.endswith('1') else '下'}半年）",
+        )
+        for key in (previous, this)
+    ]
+
+
+def _party_affairs_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village_id, _, key = str(record_id).partition(":")
+    if len(key) != 6 or not key[:4].isdigit() or key[4:] not in ("H1", "H2"):
+        raise UnknownSheetError(f"编号 {record_id} 应为“村编号:2026H2”这样的半年")
+    village = _village(village_id)
+    sheet = management_data.party_affairs_data(village, key, today)
+    report = GlyphReport()
+    rendered = party_affairs.render(sheet, page, report)
+    return _sheet("party_affairs", record_id, village, sheet.title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -272,6 +300,7 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("sign_in", "会议签到表", _sign_in_entries, _sign_in_render),
         SheetKind("meeting_minutes", "会议记录", _minutes_entries, _minutes_render),
         SheetKind("dues_ledger", "党费收缴台账", _dues_entries, _dues_render),
+        SheetKind("party_affairs", "党务公开", _party_affairs_entries, _party_affairs_render),
         SheetKind(
             "appraisal_ballot",
             "民主评议测评表",

@@ -168,6 +168,7 @@ class MembersPanel(RecordPanel):
             "显示身份证号", self.toggle_ids, "身份证号平时只显示头尾几位；查看全号会记入操作日志"
         )
         self.add_action("发展对象公示", self.candidate_notice, "把发展对象名单做成公示单，公示 7 天")
+        self.add_action("党务公开", self.party_affairs, "本半年的党务公开：组织设置、党员队伍、组织生活、评议、党费")
         self.add_action("导入Excel", self.import_excel, "导入乡镇发来的党员名册（.xlsx 或 .xls），先预览检查")
         self.add_action("导出Excel", self.export_excel, "导出本村花名册（含身份证号，请妥善保管）")
         self.add_action("空白模板", lambda: self.export_excel(template=True), "导出空白的花名册模板，填好后可导入")
@@ -215,6 +216,11 @@ class MembersPanel(RecordPanel):
         self.ids_shown = False
         named(self.id_button, "显示身份证号").setText("显示身份证号")
         self.reload()
+
+    def party_affairs(self) -> None:
+        from app.notices.management_data import half_year_of
+
+        self.open_sheet("party_affairs", f"{self.session.village.id}:{half_year_of(dt.date.today())}")
 
     def candidate_notice(self) -> None:
         self.open_sheet("candidate_notice", str(self.session.village.id))
