@@ -7,7 +7,7 @@ import datetime as dt
 from app.domain import cadres, members
 from app.domain import meetings as mt
 from app.notices import appraisal_sheets, cadre_duties, candidate_notice, dues_ledger, meeting_sheets, party_affairs
-from app.store import models
+from app.store import models, settings
 from app.store.cadres import current_posts_by_person, holdings
 
 
@@ -104,7 +104,7 @@ def meeting_sheet_data(meeting: models.Meeting, today: dt.date) -> meeting_sheet
         observers=meeting.observers,
         validity=outcome.validity if outcome and outcome.valid is not None else "",
         result=outcome.result if outcome else "",
-        late=mt.late_mark(meeting.held_on, meeting.entered_on),
+        late=mt.late_mark(meeting.held_on, meeting.entered_on, settings.late_entry_days()),
         votes=votes,
         printed_on=today,
     )
@@ -205,7 +205,7 @@ def party_affairs_data(village: models.Village, key: str, today: dt.date) -> par
     held = held_dates(village, year)
     months = until.month - first.month + 1
     meetings = []
-    for kind, (period, required) in mt.DEFAULT_REQUIREMENTS.items():
+    for kind, (period, required) in settings.meeting_requirements().items():
         count = sum(1 for day in held.get(kind, []) if first <= day <= until)
         per_half = {mt.MONTH: months, mt.QUARTER: (months + 2) // 3, mt.YEAR: 1 if half == 2 else 0}[period]
         if per_half:

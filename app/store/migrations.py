@@ -176,6 +176,17 @@ def _create_review_and_dues(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+SETTINGS_SCHEMA = (
+    'CREATE TABLE "setting" ("id" TEXT NOT NULL PRIMARY KEY, "key" TEXT NOT NULL, "value" TEXT NOT NULL)',
+    'CREATE UNIQUE INDEX "setting_key" ON "setting" ("key")',
+)
+
+
+def _create_settings(db: SqliteDatabase) -> None:
+    for statement in SETTINGS_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -190,6 +201,7 @@ MIGRATIONS: list[Step] = [
     Step(3, "班子成员", _create_cadres),
     Step(4, "三会一课", _create_meetings),
     Step(5, "民主评议和党费", _create_review_and_dues),
+    Step(6, "可调整的规则", _create_settings),
 ]
 
 

@@ -232,6 +232,13 @@ class IssuedSheet(VillageRecord):
     path = TextField(default="")
 
 
+class Setting(BaseModel):
+    """A rule a township may change (meeting frequencies, the 补录 limit …), by key, as JSON."""
+
+    key = TextField(unique=True)
+    value = JsonField()
+
+
 class AuditEntry(BaseModel):
     at = DateTimeField(default=now)
     actor = TextField()
@@ -261,4 +268,4 @@ VILLAGE_TABLES = [
     PartyMember,
     IssuedSheet,
 ]
-ALL_TABLES = [Village, *VILLAGE_TABLES, AuditEntry]
+ALL_TABLES = [Village, *VILLAGE_TABLES, Setting, AuditEntry]

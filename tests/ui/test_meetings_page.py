@@ -111,3 +111,24 @@ def test_deleting_a_meeting_takes_its_attendance_and_undo_brings_both_back(qtbot
     demo_window.session.undo()
     assert models.Attendance.select().where(models.Attendance.meeting == meeting.id).count() == attended
     assert mt.KINDS  # the kinds the list offers
+
+
+def test_the_township_can_change_the_requirements_and_the_late_entry_limit(qtbot, window):
+    from PySide6.QtWidgets import QComboBox, QSpinBox
+
+    add_roster(window.session.village)
+    page = meetings_page(window)
+    eight_days_ago = (dt.date.today() - dt.timedelta(days=8)).isoformat()
+    add_meeting(qtbot, page, "党课", eight_days_ago, 议题="党课")
+    assert table_texts(page.table)[0][6].startswith("补录")
+    click(qtbot, page, "年度要求")
+    calendar = page.calendar_dialog
+    click(qtbot, calendar, "修改要求")
+    dialog = calendar.requirements_dialog
+    find(dialog, "党课周期", QComboBox).setCurrentText("每月")
+    find(dialog, "补录天数", QSpinBox).setValue(10)
+    click(qtbot, dialog, "保存")
+    assert table_texts(page.table)[0][6] == ""  # eight days is within ten
+    assert calendar.table.item(mt.KINDS.index("党课"), 12).text() == "每月至少 1 次"
+    window.session.undo()
+    assert table_texts(page.table)[0][6].startswith("补录")

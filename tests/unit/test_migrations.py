@@ -140,3 +140,13 @@ def test_the_steps_build_the_tables_the_program_uses(data_dir):
             assert in_database == {field.column_name for field in model._meta.sorted_fields}, model.__name__
     finally:
         close_database()
+
+
+def test_every_table_has_a_chinese_title_for_messages(data_dir):
+    from app.store.health import TABLE_TITLES
+
+    db = open_database(data_dir)
+    try:
+        assert set(db.get_tables()) <= set(TABLE_TITLES)
+    finally:
+        close_database()

@@ -10,12 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +29,7 @@ from app.domain import meetings as mt
 from app.domain import values as v
 from app.store import models, records
 from app.store import meetings as store
+from app.store import settings
 from app.store.errors import StorageError
 from app.store.transactions import write_transaction
 from app.ui.session import Session
@@ -67,7 +71,7 @@ def _check_meeting(row, values: dict) -> None:
         raise v.InputError("有表决的，请填写赞成票数", "votes_for")
 
 
-def meeting_kind(session: Session) -> RecordKind:
+def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
     today = dt.date.today
     return RecordKind(
         noun="会议",
@@ -79,7 +83,7 @@ def meeting_kind(session: Session) -> RecordKind:
             Column("主持人", lambda r: r.host),
             Column("实到/应到", _attendance_text),
             Column("有效与表决", _outcome_text, warn=lambda r: "无效" in _outcome_text(r) or "未" in _outcome_text(r)),
-            Column("补录", lambda r: mt.late_mark(r.held_on, r.entered_on), warn=lambda r: True),
+            Column("补录", lambda r: mt.late_mark(r.held_on, r.entered_on, late_days()), warn=lambda r: True),
         ],
         fields=[
             FieldSpec("kind", "类型", kind="choice", choices=mt.KINDS),
@@ -89,7 +93,7 @@ def meeting_kind(session: Session) -> RecordKind:
                 lambda t: v.date_value(t, "日期"),
                 show=v.format_date,
                 placeholder="如：2026-10-15",
-                hint="会后超过 3 天才录入的，列表和打印件上会标明“补录”",
+                hint="会后超过规定天数（默认 3 天）才录入的，列表和打印件上会标明“补录”",
             ),
             FieldSpec("place", "地点", lambda t: v.optional_text(t, "地点"), placeholder="如：村党员活动室"),
             FieldSpec("host", "主持人", lambda t: v.optional_text(t, "主持人", 30)),
@@ -140,12 +144,23 @@ def _groups(village) -> list[str]:
 
 class MeetingsPanel(RecordPanel):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
-        super().__init__(meeting_kind(session), session, parent)
+        self.late_days = settings.late_entry_days()
+        super().__init__(meeting_kind(session, lambda: self.late_days), session, parent)
         self.open_sheet = open_sheet
         self.add_action("出席情况", self.edit_attendance, "从花名册勾选出席的人，缺席的写明原因")
         self.add_action("签到表", lambda: self._sheet("sign_in"), "会前打印：应到人员名单和签名栏")
         self.add_action("会议记录", lambda: self._sheet("meeting_minutes"), "打印会议记录归档")
         self.add_action("年度要求", self.show_calendar, "按月查看规定要开的会和已记录的会，缺什么一目了然")
+
+    def reload(self) -> None:
+        self.late_days = settings.late_entry_days()  # read once a reload, not once a row
+        super().reload()
+
+    def _reload_if_affected(self, tables: frozenset) -> None:
+        if models.Setting in tables or models.Attendance in tables:
+            self.reload()
+        else:
+            super()._reload_if_affected(tables)
 
     def _chosen(self, verb: str):
         meeting = self.selected()
@@ -167,7 +182,7 @@ class MeetingsPanel(RecordPanel):
         open_transient(dialog)
 
     def show_calendar(self) -> None:
-        dialog = CalendarDialog(self.session.village, dt.date.today(), self)
+        dialog = CalendarDialog(self.session, dt.date.today(), self)
         self.calendar_dialog = dialog
         open_transient(dialog)
 
@@ -269,9 +284,9 @@ class AttendanceDialog(QDialog):
 class CalendarDialog(QDialog):
     """The year month by month: meetings recorded of each kind, and what the rules still require."""
 
-    def __init__(self, village, today: dt.date, parent=None):
+    def __init__(self, session: Session, today: dt.date, parent=None):
         super().__init__(parent)
-        self.village, self.today = village, today
+        self.session, self.village, self.today = session, session.village, today
         self.setWindowTitle("三会一课年度要求")
         named(self, "三会一课年度要求")
         layout = QVBoxLayout(self)
@@ -298,15 +313,26 @@ class CalendarDialog(QDialog):
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.missing)
+        change = named(QPushButton("修改要求…"), "修改要求")
+        change.setToolTip("乡镇规定的次数与默认不同时，在这里修改（所有村通用）")
+        change.clicked.connect(self.change_requirements)
+        layout.addWidget(change, 0, Qt.AlignmentFlag.AlignRight)
+        session.changed.connect(lambda tables: self.fill() if models.Setting in tables else None)
         self.fill()
         fit_to_screen(self, 900, 420)
+
+    def change_requirements(self) -> None:
+        dialog = RequirementsDialog(self.session, self)
+        self.requirements_dialog = dialog  # tests reach the open dialog here
+        open_transient(dialog)
 
     def fill(self) -> None:
         year = self.year.value()
         held = store.held_dates(self.village, year)
-        found = mt.gaps(held, year, self.today)
+        rules = settings.meeting_requirements()
+        found = mt.gaps(held, year, self.today, rules)
         for row, kind in enumerate(mt.KINDS):
-            period, required = mt.DEFAULT_REQUIREMENTS[kind]
+            period, required = rules[kind]
             for month in range(1, 13):
                 count = sum(1 for day in held.get(kind, []) if day.month == month)
                 item = QTableWidgetItem(str(count) if count else "")
@@ -317,7 +343,7 @@ class CalendarDialog(QDialog):
             if not gap.over:
                 continue
             row = mt.KINDS.index(gap.kind)
-            period = mt.DEFAULT_REQUIREMENTS[gap.kind][0]
+            period = rules[gap.kind][0]
             item = self.table.item(row, mt.period_end_month(period, gap.number) - 1)
             item.setText(f"{item.text()} 缺".strip())
             item.setForeground(QBrush(WARNING))
@@ -327,3 +353,61 @@ class CalendarDialog(QDialog):
         if due:
             lines.append(f"本期还要开：{'、'.join(due)}")
         self.missing.setText("\n".join(lines))
+
+
+class RequirementsDialog(QDialog):
+    """How often each kind of meeting is required, and after how many days an entry is 补录."""
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("会议要求")
+        named(self, "会议要求")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("按《中国共产党支部工作条例（试行）》设了默认值；乡镇另有规定的可以修改。"))
+        form = QFormLayout()
+        self.rows: dict[str, tuple[QComboBox, QSpinBox]] = {}
+        for kind, (period, required) in settings.meeting_requirements().items():
+            periods = named(QComboBox(), f"{kind}周期")
+            periods.addItems([mt.MONTH, mt.QUARTER, mt.YEAR])
+            periods.setCurrentText(period)
+            count = named(QSpinBox(), f"{kind}次数")
+            count.setRange(0, 31)
+            count.setValue(required)
+            count.setPrefix("至少 ")
+            count.setSuffix(" 次")
+            row = QHBoxLayout()
+            row.addWidget(periods)
+            row.addWidget(count)
+            label = QLabel(f"{kind}：")
+            label.setBuddy(periods)
+            form.addRow(label, row)
+            self.rows[kind] = (periods, count)
+        self.late = named(QSpinBox(), "补录天数")
+        self.late.setRange(0, 60)
+        self.late.setValue(settings.late_entry_days())
+        self.late.setSuffix(" 天")
+        late_label = QLabel("会后超过多少天录入算补录：")
+        late_label.setBuddy(self.late)
+        form.addRow(late_label, self.late)
+        layout.addLayout(form)
+        buttons = dialog_buttons(
+            (QDialogButtonBox.StandardButton.Save, "保存"), (QDialogButtonBox.StandardButton.Cancel, "取消")
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        requirements = {kind: [periods.currentText(), count.value()] for kind, (periods, count) in self.rows.items()}
+        try:
+            with write_transaction():
+                changes = [
+                    settings.put(settings.MEETING_REQUIREMENTS, requirements),
+                    settings.put(settings.LATE_ENTRY_DAYS, self.late.value()),
+                ]
+        except StorageError as error:
+            messages.warn(self, "没有保存", str(error))
+            return
+        self.session.record(changes, "修改会议要求")
+        self.accept()
