@@ -388,6 +388,8 @@ def _draw_stack(group: KeepTogether, canvas, x: float, top: float, width: float)
 
 def _story(header: SheetHeader, body: Callable[[Typesetter], list[Flowable]], ts: Typesetter) -> list:
     content = body(ts)
+    while content and isinstance(content[-1], Spacer):  # the last words, not a gap, travel with the closing
+        content.pop()
     closing = _closing_block(header, ts)
     measuring = Canvas(io.BytesIO(), pagesize=ts.page.pagesize, initialFontName=ts.font)
     # A closing block swollen by an absurdly long name cannot be kept with anything; it simply flows.

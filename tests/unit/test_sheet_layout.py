@@ -145,3 +145,18 @@ def test_self_check_photos_appear_as_thumbnails(demo, tmp_path):
 
 def test_a_sheet_without_photos_has_no_photo_column():
     assert "照片" not in "".join(page_texts(venue_check_sheet.render(self_check()).pdf))
+
+
+@pytest.mark.parametrize("members", range(18, 46, 3))
+def test_a_table_ending_in_a_gap_still_takes_its_last_rows_to_the_closing(members):
+    from decimal import Decimal
+
+    from app.notices import dues_ledger
+
+    rows = [
+        dues_ledger.LedgerRow(f"党员{n:02d}", "—", "支部确定", Decimal("0.50"), Decimal("6.00"), Decimal("6.00"), "")
+        for n in range(members)
+    ]
+    rendered = dues_ledger.render(dues_ledger.DuesLedger("芦笙村", "中共芦笙村支部委员会", 2026, rows, TODAY))
+    last = page_texts(rendered.pdf)[-1]
+    assert "合计" in last[: last.index("监督举报电话")]
