@@ -73,3 +73,14 @@ def test_the_duties_sheet_lists_current_posts_with_masked_phones(demo, tmp_path)
     assert secretary.cadre.name in text and "一肩挑" in text
     assert secretary.cadre.phone not in text and secretary.cadre.phone[:3] + "****" in text
     assert "公开期限" not in text  # a poster, not a 公示
+
+
+def test_a_cadres_whole_id_number_is_shown_only_when_asked_and_that_is_logged(qtbot, window, answer):
+    page = cadres_page(window)
+    number = an_id()
+    add_person(qtbot, page, "吴文书", number)
+    assert table_texts(page.people.table)[0][7] == "52*************" + number[-3:]
+    click(qtbot, page.people, "显示身份证号")
+    assert table_texts(page.people.table)[0][7] == number
+    logged = models.AuditEntry.get(models.AuditEntry.action == "查看身份证号")
+    assert logged.table == "cadre"

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from app.domain import cadres as c
 from app.domain import members as m
 from app.domain import values as v
-from app.domain.masking import mask_id_number
 from app.store import models
 from app.store.cadres import holdings, is_current, post_order, relative_pairs
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
+from app.ui.widgets.id_reveal import IdReveal
 from app.ui.widgets.labels import named
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
@@ -64,7 +64,7 @@ def _member_choices(village) -> dict[str, models.PartyMember]:
     return {f"{p.name}（{p.party_group or p.stage}）": p for p in query.order_by(models.PartyMember.name)}
 
 
-def people_kind(session: Session) -> RecordKind:
+def people_kind(session: Session, ids: IdReveal) -> RecordKind:
     def parse_member(text: str):
         return None if text in ("", NOT_A_MEMBER) else _member_choices(session.village).get(text)
 
@@ -88,7 +88,7 @@ def people_kind(session: Session) -> RecordKind:
             Column("党员", lambda r: "是" if r.member_id else "否"),
             Column("现任职务", posts_of, warn=lambda r: not posts_of(r)),
             Column("联系电话", lambda r: r.phone),
-            Column("身份证号", lambda r: mask_id_number(r.id_number)),
+            Column("身份证号", lambda r: ids.text(r.id_number)),
         ],
         fields=[
             FieldSpec("name", "姓名", lambda t: v.required_text(t, "姓名", 30)),
@@ -236,7 +236,9 @@ class CadresPage(QWidget):
         self.composition = named(QLabel(), "班子结构")
         self.composition.setWordWrap(True)
         self.composition.setTextFormat(Qt.TextFormat.PlainText)
-        self.people = RecordPanel(people_kind(session), session)
+        self.ids = IdReveal("cadre")
+        self.people = RecordPanel(people_kind(session, self.ids), session)
+        self.ids.attach(self.people)
         self.posts = RecordPanel(posts_kind(session), session)
         self.relations = RecordPanel(relations_kind(session), session)
         for panel in (self.posts, self.relations):

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.domain import members as m
 from app.domain import values as v
-from app.domain.masking import mask_id_number
 from app.store import models
-from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec
+from app.ui.widgets.id_reveal import IdReveal
 from app.ui.widgets.labels import named, open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
@@ -105,7 +104,7 @@ def check_member(village, row, values: dict) -> None:
     m.check_dates(m.MemberDates(**{key: values.get(key) for key in m.MemberDates.__dataclass_fields__}))
 
 
-def member_columns(show_id: Callable[[], bool]) -> list[Column]:
+def member_columns(id_text: Callable[[str], str]) -> list[Column]:
     today = _today
     return [
         Column("姓名", lambda r: r.name),
@@ -135,21 +134,21 @@ def member_columns(show_id: Callable[[], bool]) -> list[Column]:
             lambda r: r.status if r.status == m.NORMAL else f"{r.status} {r.status_note}".strip(),
             warn=lambda r: r.status != m.NORMAL,
         ),
-        Column("身份证号", lambda r: r.id_number if show_id() else mask_id_number(r.id_number)),
+        Column("身份证号", lambda r: id_text(r.id_number)),
         Column("联系电话", lambda r: r.phone),
     ]
 
 
 class MembersPanel(RecordPanel):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
-        self.ids_shown = False
+        self.ids = IdReveal("party_member")
         self.open_sheet = open_sheet
         self.shown = named(QComboBox(), "显示")
         self.shown.addItems(list(SHOWN))
         kind = RecordKind(
             noun="党员",
             model=models.PartyMember,
-            columns=member_columns(lambda: self.ids_shown),
+            columns=member_columns(self.ids.text),
             fields=member_fields(),
             order_by=lambda: models.PartyMember.name,
             describe=lambda r: r.name,
@@ -164,15 +163,12 @@ class MembersPanel(RecordPanel):
         self.buttons.insertWidget(1, self.shown)
         self.shown.currentTextChanged.connect(lambda _: self.reload())
         self.top.addWidget(self.summary)
-        self.id_button = self.add_action(
-            "显示身份证号", self.toggle_ids, "身份证号平时只显示头尾几位；查看全号会记入操作日志"
-        )
+        self.ids.attach(self)
         self.add_action("发展对象公示", self.candidate_notice, "把发展对象名单做成公示单，公示 7 天")
         self.add_action("党务公开", self.party_affairs, "本半年的党务公开：组织设置、党员队伍、组织生活、评议、党费")
         self.add_action("导入Excel", self.import_excel, "导入乡镇发来的党员名册（.xlsx 或 .xls），先预览检查")
         self.add_action("导出Excel", self.export_excel, "导出本村花名册（含身份证号，请妥善保管）")
         self.add_action("空白模板", lambda: self.export_excel(template=True), "导出空白的花名册模板，填好后可导入")
-        session.village_changed.connect(lambda _: self._hide_ids())
 
     def rows_query(self):
         return super().rows_query().where(SHOWN[self.shown.currentText()]())
@@ -191,31 +187,6 @@ class MembersPanel(RecordPanel):
             f"在册党员 {full + probationary} 名（正式 {full}，预备 {probationary}）；"
             f"发展对象 {counts[m.CANDIDATE]}，积极分子 {counts[m.ACTIVIST]}，申请人 {counts[m.APPLICANT]}"
         )
-
-    def toggle_ids(self) -> None:
-        if self.ids_shown:
-            self._hide_ids()
-            return
-        if not messages.confirm(
-            self, "显示身份证号", "要在列表中显示完整的身份证号吗？\n这次查看会记入操作日志。离开本村或再点一次即隐藏。"
-        ):
-            return
-        with write_transaction():
-            models.AuditEntry.create(
-                actor="文书",
-                table="party_member",
-                record_id="*",
-                village_id=str(self.session.village.id),
-                action="查看身份证号",
-            )
-        self.ids_shown = True
-        named(self.id_button, "隐藏身份证号").setText("隐藏身份证号")
-        self.reload()
-
-    def _hide_ids(self) -> None:
-        self.ids_shown = False
-        named(self.id_button, "显示身份证号").setText("显示身份证号")
-        self.reload()
 
     def party_affairs(self) -> None:
         from app.notices.management_data import half_year_of
