@@ -100,20 +100,26 @@ def _fallback_candidates() -> list[Path]:
 
 
 @cache
-def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
-    """(font name, covered code points) for each usable fallback font, loaded on first need."""
-    loaded = []
+def _load_fallback(path: Path) -> tuple[str, frozenset[int]] | None:
+    """(font name, covered code points) of one fallback font, or None when it cannot be used."""
+    if not path.is_file():
+        return None
+    name = f"Fallback-{path.stem}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+    except Exception as error:  # noqa: BLE001 - CFF outlines and broken files are skipped
+        logger.info("fallback font %s not usable: %s", path, error)
+        return None
+    return name, frozenset(_covers(name))
+
+
+def fallback_fonts():
+    """The usable fallback fonts in the order they are tried, each loaded only when the one before lacks a
+    character (the Extension B–F font, 30 MB, is read only for a sheet that needs it)."""
     for path in _fallback_candidates():
-        if not path.is_file():
-            continue
-        name = f"Fallback-{path.stem}"
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-        except Exception as error:  # noqa: BLE001 - CFF outlines and broken files are skipped
-            logger.info("fallback font %s not usable: %s", path, error)
-            continue
-        loaded.append((name, frozenset(_covers(name))))
-    return tuple(loaded)
+        loaded = _load_fallback(path)
+        if loaded is not None:
+            yield loaded
 
 
 def font_for(char: str) -> str | None:

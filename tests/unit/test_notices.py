@@ -143,7 +143,7 @@ def test_fallback_font_prints_a_character_the_bundled_font_lacks(tmp_path, monke
     if not candidates[0].exists():
         pytest.skip("DejaVuSans 未安装")
     monkeypatch.setenv("SANQIANG_FALLBACK_FONTS", str(candidates[0]))
-    fonts.fallback_fonts.cache_clear()
+    fonts._load_fallback.cache_clear()
     try:
         char = "\u2603"  # SNOWMAN: in DejaVu Sans, not in WenQuanYi Micro Hei
         assert ord(char) not in fonts._main_coverage()
@@ -153,7 +153,7 @@ def test_fallback_font_prints_a_character_the_bundled_font_lacks(tmp_path, monke
         assert char in pdf_text(pdf, tmp_path)
         assert any("DejaVuSans" in row[0] for row in pdf_fonts(pdf, tmp_path))
     finally:
-        fonts.fallback_fonts.cache_clear()
+        fonts._load_fallback.cache_clear()
 
 
 @needs_poppler
