@@ -131,15 +131,26 @@ class Gap:
     over: bool  # the period has ended
 
 
+def group_kind(group: str) -> str:
+    """A 党小组会 of one group, counted on its own: each group meets as often as the rule says."""
+    return f"{GROUP}（{group}）"
+
+
 def gaps(
     held_dates: dict[str, list[dt.date]],
     year: int,
     today: dt.date,
     requirements: dict[str, tuple[str, int]] | None = None,
+    groups: list[str] = (),
 ) -> list[Gap]:
-    """For each kind and each period of the year up to today: where fewer meetings are recorded than required."""
+    """For each kind and each period of the year up to today: where fewer meetings are recorded than required.
+    With groups, the 党小组会 rule applies to each group (held_dates then holds group_kind(group) keys)."""
+    rules = dict(requirements or DEFAULT_REQUIREMENTS)
+    if groups:
+        group_rule = rules.pop(GROUP)
+        rules.update({group_kind(group): group_rule for group in groups})
     found = []
-    for kind, (period, required) in (requirements or DEFAULT_REQUIREMENTS).items():
+    for kind, (period, required) in rules.items():
         counted: dict[int, int] = {}
         for day in held_dates.get(kind, []):
             if day.year == year:

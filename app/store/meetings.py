@@ -82,7 +82,8 @@ def record_attendance(meeting: models.Meeting, present: dict, reasons: dict) -> 
 
 
 def held_dates(village, year: int) -> dict[str, list[dt.date]]:
-    query = models.Meeting.select(models.Meeting.kind, models.Meeting.held_on).where(
+    """The year's meeting dates by kind; a 党小组会 also under its own group (meetings.group_kind)."""
+    query = models.Meeting.select(models.Meeting.kind, models.Meeting.held_on, models.Meeting.party_group).where(
         (models.Meeting.village == village)
         & (models.Meeting.held_on >= dt.date(year, 1, 1))
         & (models.Meeting.held_on <= dt.date(year, 12, 31))
@@ -90,4 +91,16 @@ def held_dates(village, year: int) -> dict[str, list[dt.date]]:
     found: dict[str, list[dt.date]] = {}
     for meeting in query:
         found.setdefault(meeting.kind, []).append(meeting.held_on)
+        if meeting.kind == mt.GROUP:
+            found.setdefault(mt.group_kind(meeting.party_group), []).append(meeting.held_on)
     return found
+
+
+def party_groups(village) -> list[str]:
+    query = models.PartyMember.select(models.PartyMember.party_group).where(
+        (models.PartyMember.village == village)
+        & (models.PartyMember.party_group != "")
+        & models.PartyMember.stage.in_(m.MEMBER_STAGES)
+        & (models.PartyMember.status == m.NORMAL)
+    )
+    return sorted({group for (group,) in query.tuples()})

@@ -54,3 +54,14 @@ def test_the_year_shows_what_is_missing_and_what_is_still_due():
     assert (mt.GENERAL, "第一季度") not in over and (mt.GENERAL, "第二季度") in due
     assert (mt.LIFE, "全年") in due
     assert not any(gap.period == "6月" for gap in found)  # June has not begun
+
+
+def test_each_party_group_must_meet_on_its_own():
+    held = {
+        mt.GROUP: [dt.date(2026, 3, 18), dt.date(2026, 3, 19)],
+        mt.group_kind("第一党小组"): [dt.date(2026, 3, 18)],
+        mt.group_kind("第二党小组"): [dt.date(2026, 3, 19)],
+    }
+    found = mt.gaps(held, 2026, dt.date(2026, 4, 2), groups=["第一党小组", "第二党小组", "第三党小组"])
+    march = {gap.kind for gap in found if gap.period == "3月"}
+    assert march == {mt.group_kind("第三党小组"), mt.COMMITTEE, mt.THEME_DAY}

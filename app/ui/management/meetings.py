@@ -103,7 +103,7 @@ def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
                 "党小组",
                 lambda t: v.optional_text(t, "党小组", 20),
                 kind="editable_choice",
-                choices=lambda: _groups(session.village),
+                choices=lambda: store.party_groups(session.village),
                 hint="只有党小组会需要填写",
             ),
             FieldSpec(
@@ -133,13 +133,6 @@ def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
         check=_check_meeting,
         on_new=lambda record: setattr(record, "entered_on", today()),
     )
-
-
-def _groups(village) -> list[str]:
-    query = models.PartyMember.select(models.PartyMember.party_group).where(
-        (models.PartyMember.village == village) & (models.PartyMember.party_group != "")
-    )
-    return sorted({group for (group,) in query.tuples()})
 
 
 class MeetingsPanel(RecordPanel):
@@ -330,7 +323,7 @@ class CalendarDialog(QDialog):
         year = self.year.value()
         held = store.held_dates(self.village, year)
         rules = settings.meeting_requirements()
-        found = mt.gaps(held, year, self.today, rules)
+        found = mt.gaps(held, year, self.today, rules, store.party_groups(self.village))
         for row, kind in enumerate(mt.KINDS):
             period, required = rules[kind]
             for month in range(1, 13):
@@ -342,10 +335,12 @@ class CalendarDialog(QDialog):
         for gap in found:
             if not gap.over:
                 continue
-            row = mt.KINDS.index(gap.kind)
-            period = rules[gap.kind][0]
+            kind = mt.GROUP if gap.kind.startswith(mt.GROUP) else gap.kind  # each group's gap shows in the row
+            row = mt.KINDS.index(kind)
+            period = rules[kind][0]
             item = self.table.item(row, mt.period_end_month(period, gap.number) - 1)
-            item.setText(f"{item.text()} 缺".strip())
+            if "缺" not in item.text():
+                item.setText(f"{item.text()} 缺".strip())
             item.setForeground(QBrush(WARNING))
         over = [f"{gap.kind}{gap.period}（已开 {gap.held} 次，应开 {gap.required} 次）" for gap in found if gap.over]
         due = [f"{gap.kind}{gap.period}" for gap in found if not gap.over]
