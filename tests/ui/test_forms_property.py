@@ -94,3 +94,32 @@ def test_the_village_form_saves_or_says_why(qtbot, window, answer):
     cases = check_form(open_form, lambda: models.Village.select().count())
     print(f"村庄信息: {cases} cases")
     assert cases >= CASES * 0.9
+
+
+MANAGEMENT_FORMS = {
+    "党员花名册": (lambda page: page, models.PartyMember),
+    "班子成员": (lambda page: page.people, models.Cadre),
+    "职务": (lambda page: page.posts, models.CadrePost),
+    "三会一课": (lambda page: page, models.Meeting),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(MANAGEMENT_FORMS))
+def test_a_management_form_saves_or_says_why(qtbot, window, answer, name):
+    from app.store import records
+
+    records.save(models.Cadre(village=window.session.village, name="吴文书"))  # someone to give a post to
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.management_tab))
+    tab = "班子成员" if name == "职务" else name
+    panel = MANAGEMENT_FORMS[name][0](window.management_tab.tabs.page(tab))
+    model = MANAGEMENT_FORMS[name][1]
+    window.session.changed.disconnect(panel._reload_if_affected)
+
+    def open_form():
+        panel.add()
+        return panel.form
+
+    cases = check_form(open_form, lambda: model.select().count(), window.session.undo)
+    print(f"{name}: {cases} cases")
+    assert cases >= CASES * 0.9
