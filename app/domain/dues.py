@@ -44,7 +44,7 @@ def rate_label(category: str, base: Decimal) -> str:
         rate = next((rate for limit, rate in RETIRED_TIERS if base <= limit), RETIRED_TOP_RATE)
         return f"离退休费的{rate * 100:g}%"
     if category == FARMER:
-        return "支部确定（0.2—1元）"
+        return "支部确定"
     if category == LOW_INCOME:
         return "每月0.2元"
     return "经批准免交"

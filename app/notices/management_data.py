@@ -126,6 +126,23 @@ def appraisal_data(village: models.Village, year: int, today: dt.date) -> apprai
     return appraisal_sheets.AppraisalSheet(f"中共{village.name}支部委员会", year, rows, today)
 
 
+def ledger_note(line) -> str:
+    """The 备注 of a ledger row, kept short: the months owed, a lapse, late payments."""
+    from app.domain import dues
+
+    months = lambda keys: "、".join(f"{int(key[5:])}月" for key in keys)  # noqa: E731
+    notes = [f"未交：{months(line.unpaid)}"] if line.unpaid else []
+    if (
+        line.standard.category != dues.EXEMPT
+        and dues.longest_unpaid_run(line.due_months, set(line.paid)) >= dues.LAPSE_MONTHS
+    ):
+        notes.append(f"连续{dues.LAPSE_MONTHS}个月以上未交")
+    late = [m for m, (_amount, day) in line.paid.items() if dues.late_by_months(m, day) > dues.LATE_PAYMENT_MONTHS]
+    if late:
+        notes.append(f"{months(sorted(late))}补交超{dues.LATE_PAYMENT_MONTHS}个月")
+    return "；".join(notes)
+
+
 def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues_ledger.DuesLedger:
     from app.domain import dues
     from app.domain.values import format_money
@@ -135,8 +152,7 @@ def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues
     rows = []
     for line in year_lines(village, year, today):
         standard = line.standard
-        unpaid = "、".join(f"{int(month[5:])}月" for month in line.unpaid)
-        note = "；".join([*([f"未交：{unpaid}"] if unpaid else []), *line.flags])
+        note = ledger_note(line)
         income = (
             "—" if standard.category in (dues.FARMER, dues.LOW_INCOME, dues.EXEMPT) else format_money(standard.base)
         )

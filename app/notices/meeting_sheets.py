@@ -70,13 +70,13 @@ def sign_in_flowables(sheet: MeetingSheet):
         story = sheet.facts(ts)
         story.append(ts.text(f"议题：{sheet.topics or '（会上确定）'}", where="议题"))
         story.append(Spacer(1, 3 * mm * ts.scale))
-        room_to_sign = "\u3000\n\u3000"  # two lines high: a signature needs the room
-        rows = [[str(n), a.name, a.category, room_to_sign, ""] for n, a in enumerate(sheet.attendees, start=1)]
+        rows = [[str(n), a.name, a.category, "", ""] for n, a in enumerate(sheet.attendees, start=1)]
         story.append(
             ts.table(
                 ["序号", "姓名", "类别", "签到（本人签名）", "备注"],
                 rows,
                 widths=[0.08, 0.2, 0.2, 0.32, 0.2],
+                size=13,  # rows tall enough to sign in
                 where="签到",
             )  # fmt: skip
         )

@@ -85,4 +85,4 @@ def test_the_ledger_totals_what_is_due_and_paid(demo, tmp_path):
     paid = sum(
         (p.amount for p in models.DuesPayment.select().where(models.DuesPayment.village == village)), Decimal("0")
     )
-    assert f"{paid:,.2f}" in text and "自行脱党" in text and "补交超过6个月" in text
+    assert f"{paid:,.2f}" in text and "连续6个月以上未交" in text and "补交超6个月" in text
