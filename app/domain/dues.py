@@ -16,8 +16,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from app.domain.values import InputError
 
 FARMER, LOW_INCOME, WAGE, RETIRED, SELF_EMPLOYED, EXEMPT = (
-    "农民党员", "学生、失业或低保", "工资收入", "离退休", "个体经营", "经批准免交",
-)  # fmt: skip
+    "农民党员",
+    "学生、失业或低保",
+    "工资收入",
+    "离退休",
+    "个体经营",
+    "经批准免交",
+)
 CATEGORIES = (FARMER, LOW_INCOME, WAGE, RETIRED, SELF_EMPLOYED, EXEMPT)
 FARMER_RANGE = (Decimal("0.20"), Decimal("1.00"))
 LOW_INCOME_AMOUNT = Decimal("0.20")

@@ -58,8 +58,9 @@ def more_than(part: int, whole: int, share: Fraction) -> bool:
     return whole > 0 and Fraction(part, whole) > share
 
 
-def outcome(kind: str, counts: Counts, election: bool, votes_for: int | None) -> Outcome:
-    """Validity and, when votes were recorded, the result, each with the rule in words."""
+def outcome(kind: str, counts: Counts, election: bool, votes_for: int | None, votes_other: int = 0) -> Outcome:
+    """Validity and, when votes were recorded, the result, each with the rule in words. `votes_other` is the
+    反对 and 弃权 votes: together with 赞成 they cannot be more than the voters present."""
     if kind == GENERAL:
         share, rule = (Fraction(4, 5), "五分之四") if election else (Fraction(1, 2), "半数")
         valid = more_than(counts.voters_present, counts.voters_expected, share)
@@ -79,6 +80,11 @@ def outcome(kind: str, counts: Counts, election: bool, votes_for: int | None) ->
         return Outcome(valid, validity, None, "")
     if not valid:
         return Outcome(valid, validity, False, "会议无效，表决不作数")
+    if votes_for + votes_other > counts.voters_present:
+        cast = votes_for + votes_other
+        return Outcome(
+            valid, validity, False, f"共 {cast} 票，多于到会有表决权的 {counts.voters_present} 人，请核对票数"
+        )
     passed = more_than(votes_for, counts.voters_expected, Fraction(1, 2))
     result = (
         f"赞成 {votes_for} 票，{'超过' if passed else '未超过'}应到会有表决权的 {counts.voters_expected} 人的半数，"

@@ -112,6 +112,12 @@ def _text(value) -> str:
 MONTH_ONLY = re.compile(r"([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*月?")
 
 
+def _month_only(value) -> bool:
+    """出生年月 as townships keep it ('1965.03', '196503'): a month, not a day."""
+    text = _text(value)
+    return not isinstance(value, dt.date) and bool(re.fullmatch(r"[0-9]{6}", text) or MONTH_ONLY.fullmatch(text))
+
+
 def _date(value, label: str) -> dt.date | None:
     """A date cell: a real date, '1980-01-01', '1980年1月1日', or a month alone ('1980.01', '198001')."""
     if isinstance(value, dt.datetime):
@@ -159,8 +165,9 @@ def _row_values(cells: dict[str, object], village_name: str) -> dict:
         raise InputError(f"性别“{gender}”不认识，应为 男 或 女")
     if values["id_number"]:
         born, by_id = v.birth_date_from_id(values["id_number"]), v.gender_from_id(values["id_number"])
-        if values["birth_date"] and values["birth_date"] != born and values["birth_date"].day != 1:
-            raise InputError(f"出生日期 {values['birth_date']:%Y-%m-%d} 与身份证号中的 {born:%Y-%m-%d} 不符")
+        given, month_only = values["birth_date"], _month_only(cells.get("birth_date"))
+        if given and (given.replace(day=1) != born.replace(day=1) if month_only else given != born):
+            raise InputError(f"出生日期 {given:%Y-%m-%d} 与身份证号中的 {born:%Y-%m-%d} 不符")
         if values["gender"] and values["gender"] != by_id:
             raise InputError(f"性别“{values['gender']}”与身份证号（{by_id}）不符")
         values["birth_date"], values["gender"] = born, by_id

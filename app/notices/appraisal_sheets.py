@@ -60,7 +60,7 @@ def render_ballot(sheet: AppraisalSheet, page: PageSpec = A4_PORTRAIT, report: G
                 rows,
                 widths=[0.08, 0.16, 0.12, 0.12, 0.14, 0.12, 0.26],
                 where="测评",
-            ),  # fmt: skip
+            ),
         ]
 
     title = f"{sheet.year}年度民主评议党员测评表"
@@ -70,10 +70,15 @@ def render_ballot(sheet: AppraisalSheet, page: PageSpec = A4_PORTRAIT, report: G
 def render_result(sheet: AppraisalSheet, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> Rendered:
     def body(ts: Typesetter) -> list:
         rows = [
-            [str(n), row.name, *(str(vote) for vote in row.votes),
-             row.grade or ("不评定（预备党员）" if row.probationary else "未定"), row.follow_up]
+            [
+                str(n),
+                row.name,
+                *(str(vote) for vote in row.votes),
+                row.grade or ("不评定（预备党员）" if row.probationary else "未定"),
+                row.follow_up,
+            ]
             for n, row in enumerate(sheet.rows, start=1)
-        ]  # fmt: skip
+        ]
         counted = [row.grade for row in sheet.rows if row.grade]
         summary = "，".join(f"{grade} {counted.count(grade)} 人" for grade in GRADES)
         return [
@@ -84,7 +89,7 @@ def render_result(sheet: AppraisalSheet, page: PageSpec = A4_PORTRAIT, report: G
                 rows,
                 widths=[0.07, 0.14, 0.1, 0.1, 0.12, 0.1, 0.19, 0.18],
                 where="结果",
-            ),  # fmt: skip
+            ),
         ]
 
     title = f"{sheet.year}年度民主评议党员结果"

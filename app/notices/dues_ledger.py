@@ -53,10 +53,18 @@ class DuesLedger:
 
     def body(self, ts: Typesetter) -> list:
         rows = [
-            [str(n), row.name, row.income, row.standard, format_money(row.monthly), format_money(row.year_due),
-             format_money(row.year_paid), row.note]
+            [
+                str(n),
+                row.name,
+                row.income,
+                row.standard,
+                format_money(row.monthly),
+                format_money(row.year_due),
+                format_money(row.year_paid),
+                row.note,
+            ]
             for n, row in enumerate(self.rows, start=1)
-        ]  # fmt: skip
+        ]
         due = sum((row.year_due for row in self.rows), Decimal("0"))
         paid = sum((row.year_paid for row in self.rows), Decimal("0"))
         rows.append(["", "合计", "", "", "", format_money(due), format_money(paid), ""])
@@ -66,7 +74,7 @@ class DuesLedger:
                 rows,
                 widths=[0.06, 0.1, 0.11, 0.17, 0.1, 0.12, 0.12, 0.22],
                 where="党费",
-            ),  # fmt: skip
+            ),
             Spacer(1, 2 * mm * ts.scale),
         ]
 

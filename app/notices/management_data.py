@@ -158,10 +158,15 @@ def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues
         )
         rows.append(
             dues_ledger.LedgerRow(
-                standard.member.name, income, dues.rate_label(standard.category, standard.base), standard.monthly,
-                whole_year[standard.id].due_total, line.paid_total, note,
+                standard.member.name,
+                income,
+                dues.rate_label(standard.category, standard.base),
+                standard.monthly,
+                whole_year[standard.id].due_total,
+                line.paid_total,
+                note,
             )
-        )  # fmt: skip
+        )
     return dues_ledger.DuesLedger(village.name, f"中共{village.name}支部委员会", year, rows, today)
 
 
@@ -195,10 +200,13 @@ def party_affairs_data(village: models.Village, key: str, today: dt.date) -> par
     ]
     roster = list(models.PartyMember.select().where(models.PartyMember.village == village))
     on_roll = [
-        p for p in roster
-        if p.stage in members.MEMBER_STAGES and p.joined_on and p.joined_on <= until
+        p
+        for p in roster
+        if p.stage in members.MEMBER_STAGES
+        and p.joined_on
+        and p.joined_on <= until
         and (p.status in members.ACTIVE_STATUSES or (p.status_since and p.status_since > until))
-    ]  # fmt: skip
+    ]
     full = [p for p in on_roll if p.converted_on and p.converted_on <= until]
     ages = [years_between(p.birth_date, until) for p in on_roll if p.birth_date]
     left = [

@@ -61,8 +61,10 @@ class MeetingSheet:
             ["地点", self.place, "主持人", self.host],
             ["记录人", self.recorder, "列席", self.observers or "—"],
         ]
-        return [ts.table(["项目", "内容", "项目", "内容"], rows, widths=[0.14, 0.36, 0.14, 0.36], where="会议"),
-                Spacer(1, 3 * mm * ts.scale)]  # fmt: skip
+        return [
+            ts.table(["项目", "内容", "项目", "内容"], rows, widths=[0.14, 0.36, 0.14, 0.36], where="会议"),
+            Spacer(1, 3 * mm * ts.scale),
+        ]
 
 
 def sign_in_flowables(sheet: MeetingSheet):
@@ -78,7 +80,7 @@ def sign_in_flowables(sheet: MeetingSheet):
                 widths=[0.08, 0.2, 0.2, 0.32, 0.2],
                 size=13,  # rows tall enough to sign in
                 where="签到",
-            )  # fmt: skip
+            )
         )
         story += [Spacer(1, 3 * mm * ts.scale), ts.text(f"应到 {len(rows)} 人，实到＿＿人。", size=11)]
         return story

@@ -60,11 +60,15 @@ class PartyAffairs:
         ]
         membership = ts.table(["项目", "人数", "项目", "人数"], pairs, widths=[0.35, 0.15, 0.35, 0.15], where="党员")
         story += [gap, ts.text("二、党员队伍", size=12.5), membership]
-        rows = [[kind, str(required), str(held), "已完成" if held >= required else f"差 {required - held} 次"]
-                for kind, required, held in self.meetings]  # fmt: skip
-        story += [gap, ts.text("三、组织生活", size=12.5),
-                  ts.table(["会议", "规定次数", "已开次数", "完成情况"], rows, widths=[0.3, 0.2, 0.2, 0.3],
-                           where="组织生活")]  # fmt: skip
+        rows = [
+            [kind, str(required), str(held), "已完成" if held >= required else f"差 {required - held} 次"]
+            for kind, required, held in self.meetings
+        ]
+        story += [
+            gap,
+            ts.text("三、组织生活", size=12.5),
+            ts.table(["会议", "规定次数", "已开次数", "完成情况"], rows, widths=[0.3, 0.2, 0.2, 0.3], where="组织生活"),
+        ]
         collected, payers = self.dues
         story += [
             gap,

@@ -12,9 +12,20 @@ from app.domain import members as m
 from app.store import models, records
 
 TERM, TERM_START = "第十一届", dt.date(2021, 4, 20)
-ALLOWANCE = {c.SECRETARY: "3200", c.DIRECTOR: "3000", c.DEPUTY_DIRECTOR: "2200", c.COMMITTEE_MEMBER: "1800",
-             c.SUPERVISION_HEAD: "1800", c.SUPERVISION_MEMBER: "600", c.CLERK: "2000", c.ACCOUNTANT: "1500",
-             c.PUBLICIST: "1200", c.WOMEN: "300", c.DEPUTY_SECRETARY: "2200", c.BRANCH_MEMBER: "600"}  # fmt: skip
+ALLOWANCE = {
+    c.SECRETARY: "3200",
+    c.DIRECTOR: "3000",
+    c.DEPUTY_DIRECTOR: "2200",
+    c.COMMITTEE_MEMBER: "1800",
+    c.SUPERVISION_HEAD: "1800",
+    c.SUPERVISION_MEMBER: "600",
+    c.CLERK: "2000",
+    c.ACCOUNTANT: "1500",
+    c.PUBLICIST: "1200",
+    c.WOMEN: "300",
+    c.DEPUTY_SECRETARY: "2200",
+    c.BRANCH_MEMBER: "600",
+}
 NON_MEMBERS = [
     ("欧阳秀", "女", dt.date(1979, 5, 2), "13885501201"),
     ("田福生", "男", dt.date(1968, 9, 14), "13885501202"),
@@ -35,9 +46,17 @@ def add_demo_cadres(village: models.Village, village_index: int) -> None:
     members = [member for member in members if member.birth_date.year <= dt.date.today().year - 25]
     people = []
     for member in members[:7]:
-        cadre = models.Cadre(village=village, name=member.name, gender=member.gender, birth_date=member.birth_date,
-                             ethnicity=member.ethnicity, education=member.education, id_number=member.id_number,
-                             phone=member.phone, member=member)  # fmt: skip
+        cadre = models.Cadre(
+            village=village,
+            name=member.name,
+            gender=member.gender,
+            birth_date=member.birth_date,
+            ethnicity=member.ethnicity,
+            education=member.education,
+            id_number=member.id_number,
+            phone=member.phone,
+            member=member,
+        )
         people.append(cadre)
     for name, gender, born, phone in NON_MEMBERS:
         people.append(models.Cadre(village=village, name=name, gender=gender, birth_date=born, phone=phone))
@@ -62,10 +81,17 @@ def add_demo_cadres(village: models.Village, village_index: int) -> None:
     ]
     records.create_many(
         [
-            models.CadrePost(village=village, cadre=person, post=post, term=TERM, started_on=TERM_START,
-                             duties=c.FIVE_OFFICERS_DUTIES.get(post, ""), allowance=Decimal(ALLOWANCE.get(post, "0")))
+            models.CadrePost(
+                village=village,
+                cadre=person,
+                post=post,
+                term=TERM,
+                started_on=TERM_START,
+                duties=c.FIVE_OFFICERS_DUTIES.get(post, ""),
+                allowance=Decimal(ALLOWANCE.get(post, "0")),
+            )
             for person, post in posts
         ]
-    )  # fmt: skip
+    )
     if village_index == 2:  # 铁山村: a 监委会 member married to a 村委会 member
         records.save(models.CadreRelation(village=village, cadre=farmer, relative=woman, relation="配偶"))

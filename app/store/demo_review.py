@@ -59,6 +59,13 @@ def add_demo_review(village: models.Village, village_index: int, today: dt.date)
             paid_on = dt.date(year, month_number, 1) + dt.timedelta(days=rng.randrange(0, 20))
             if number == 8 and month.endswith("-01"):
                 paid_on = dt.date(year, 8, 15)  # January's, paid in August: more than six months late
-            payments.append(models.DuesPayment(village=village, member=standard.member, month=month,
-                                               amount=standard.monthly, paid_on=min(paid_on, today)))  # fmt: skip
+            payments.append(
+                models.DuesPayment(
+                    village=village,
+                    member=standard.member,
+                    month=month,
+                    amount=standard.monthly,
+                    paid_on=min(paid_on, today),
+                )
+            )
     records.create_many(payments)

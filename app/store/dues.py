@@ -81,11 +81,17 @@ def generate_year(village, year: int) -> list[records.Change]:
         .tuples()
     }
     new = [
-        models.DuesStandard(village=village, year=year, member=member, category=d.FARMER,
-                            base=DEFAULT_FARMER_AMOUNT, monthly=DEFAULT_FARMER_AMOUNT)
+        models.DuesStandard(
+            village=village,
+            year=year,
+            member=member,
+            category=d.FARMER,
+            base=DEFAULT_FARMER_AMOUNT,
+            monthly=DEFAULT_FARMER_AMOUNT,
+        )
         for member in on_roll(village)
         if member.id not in have
-    ]  # fmt: skip
+    ]
     with write_transaction():
         return records.create_many(new)
 

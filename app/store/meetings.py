@@ -60,7 +60,21 @@ def counts(meeting: models.Meeting, rows: list[models.Attendance] | None = None)
 
 
 def outcome(meeting: models.Meeting, rows: list[models.Attendance] | None = None) -> mt.Outcome:
-    return mt.outcome(meeting.kind, counts(meeting, rows), meeting.election, meeting.votes_for)
+    other = (meeting.votes_against or 0) + (meeting.votes_abstain or 0)
+    return mt.outcome(meeting.kind, counts(meeting, rows), meeting.election, meeting.votes_for, other)
+
+
+def attendance_by_meeting(village) -> dict:
+    """Every meeting's attendance rows in one query, for a list of meetings."""
+    query = (
+        models.Attendance.select(models.Attendance, models.PartyMember)
+        .join(models.PartyMember)
+        .where(models.Attendance.village == village)
+    )
+    found: dict = {}
+    for row in query:
+        found.setdefault(row.meeting_id, []).append(row)
+    return found
 
 
 def record_attendance(meeting: models.Meeting, present: dict, reasons: dict) -> list[records.Change]:

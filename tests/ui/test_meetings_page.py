@@ -20,12 +20,17 @@ def add_roster(village, full=4, probationary=1):
         stage = "正式党员" if n < full else "预备党员"
         records.save(
             models.PartyMember(
-                village=village, name=f"党员{n}", stage=stage, id_number=an_id("19700101", f"1{n}1"),
-                applied_on=dt.date(2000, 1, 1), activist_on=dt.date(2000, 6, 1), candidate_on=dt.date(2001, 7, 1),
+                village=village,
+                name=f"党员{n}",
+                stage=stage,
+                id_number=an_id("19700101", f"1{n}1"),
+                applied_on=dt.date(2000, 1, 1),
+                activist_on=dt.date(2000, 6, 1),
+                candidate_on=dt.date(2001, 7, 1),
                 joined_on=dt.date(2002, 1, 1) if n < full else dt.date(2026, 1, 10),
                 converted_on=dt.date(2003, 1, 1) if n < full else None,
             )
-        )  # fmt: skip
+        )
 
 
 def add_meeting(qtbot, page, kind, held_on, **fields):

@@ -65,3 +65,10 @@ def test_each_party_group_must_meet_on_its_own():
     found = mt.gaps(held, 2026, dt.date(2026, 4, 2), groups=["第一党小组", "第二党小组", "第三党小组"])
     march = {gap.kind for gap in found if gap.period == "3月"}
     assert march == {mt.group_kind("第三党小组"), mt.COMMITTEE, mt.THEME_DAY}
+
+
+def test_more_votes_than_voters_present_are_not_counted_as_a_result():
+    counts = Counts(12, 8, 10, 7)
+    result = mt.outcome(mt.GENERAL, counts, False, votes_for=6, votes_other=2)
+    assert result.valid and result.passed is False and "多于到会有表决权的 7 人" in result.result
+    assert mt.outcome(mt.GENERAL, counts, False, votes_for=6, votes_other=1).passed

@@ -111,3 +111,21 @@ def test_a_file_that_is_not_a_spreadsheet_says_so(tmp_path):
     path.write_text("不是表格")
     with pytest.raises(exchange.ExchangeError, match="读不出这个文件"):
         exchange.read_members(path, "芦笙村", set())
+
+
+def test_a_birth_date_that_disagrees_with_the_id_number_is_refused_a_birth_month_that_agrees_is_not(tmp_path):
+    number = an_id("19650312")
+    rows = [
+        ["王一", number, "1965.03"],
+        ["王二", an_id("19650312", "124"), "1965-03-01"],
+        ["王三", an_id("19650312", "125"), "196504"],
+    ]
+    path = workbook(
+        tmp_path / "a.xlsx",
+        ["姓名", "身份证号", "出生年月", "类别", "申请入党时间"],
+        [[*row, "入党申请人", "2024-01-01"] for row in rows],
+    )
+    reported = {p.name: p.reason for p in exchange.read_members(path, "芦笙村", set()).problems}
+    assert "王一" not in reported
+    assert "1965-03-01 与身份证号中的 1965-03-12 不符" in reported["王二"]
+    assert "不符" in reported["王三"]

@@ -20,22 +20,33 @@ def test_the_figures_come_from_the_records(demo):
     sheet = party_affairs_data(village, KEY, TODAY)
     facts = dict(sheet.membership)
     on_roll = [
-        p for p in models.PartyMember.select().where(models.PartyMember.village == village)
+        p
+        for p in models.PartyMember.select().where(models.PartyMember.village == village)
         if p.stage in m.MEMBER_STAGES and p.status in m.ACTIVE_STATUSES
-    ]  # fmt: skip
+    ]
     assert facts["党员总数"] == str(len(on_roll))
     assert facts["其中：预备党员"] == str(sum(p.stage == m.PROBATIONARY for p in on_roll))
     committee = next(row for row in sheet.meetings if row[0] == "支委会")
-    held = models.Meeting.select().where(
-        (models.Meeting.village == village) & (models.Meeting.kind == "支委会")
-        & (models.Meeting.held_on >= FIRST) & (models.Meeting.held_on <= TODAY)
-    ).count()  # fmt: skip
+    held = (
+        models.Meeting.select()
+        .where(
+            (models.Meeting.village == village)
+            & (models.Meeting.kind == "支委会")
+            & (models.Meeting.held_on >= FIRST)
+            & (models.Meeting.held_on <= TODAY)
+        )
+        .count()
+    )
     assert committee[1:] == (TODAY.month - FIRST.month + 1, held)  # one a month so far this half-year
     paid = sum(
-        (p.amount for p in models.DuesPayment.select().where(
-            (models.DuesPayment.village == village) & (models.DuesPayment.paid_on >= FIRST))),
+        (
+            p.amount
+            for p in models.DuesPayment.select().where(
+                (models.DuesPayment.village == village) & (models.DuesPayment.paid_on >= FIRST)
+            )
+        ),
         Decimal("0"),
-    )  # fmt: skip
+    )
     assert sheet.dues[0] == paid
     assert sheet.appraisal.startswith(f"{TODAY.year - 1}年度，优秀")
 

@@ -68,7 +68,7 @@ def appraisal_kind() -> RecordKind:
                 lambda t: v.optional_text(t, "处置", 30),
                 kind="editable_choice",
                 choices=("", *a.FOLLOW_UPS),
-            ),  # fmt: skip
+            ),
             FieldSpec("note", "备注", lambda t: v.optional_text(t, "备注", v.NOTE_LENGTH)),
         ],
         order_by=lambda: models.Appraisal.id,

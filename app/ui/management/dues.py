@@ -92,8 +92,11 @@ class DuesPanel(RecordPanel):
         named(self.add_button, "生成本年核定").setText("生成本年核定")
         self.add_button.setToolTip("为在册党员各建一条本年度党费核定（每年第一季度核定）")
         self.add_action("登记缴费", self.record_payment, "登记某位党员交了哪几个月的党费")
-        self.add_action("党费台账", lambda: open_sheet("dues_ledger", f"{session.village.id}:{self.year.value()}"),
-                        "打印党费收缴台账")  # fmt: skip
+        self.add_action(
+            "党费台账",
+            lambda: open_sheet("dues_ledger", f"{session.village.id}:{self.year.value()}"),
+            "打印党费收缴台账",
+        )
 
     def menu_actions(self):
         actions = super().menu_actions()

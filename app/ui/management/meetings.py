@@ -46,15 +46,15 @@ def _optional_count(label: str) -> Callable[[str], int | None]:
     return lambda text: v.whole_number(text, label, maximum=9999) if (text or "").strip() else None
 
 
-def _attendance_text(meeting) -> str:
-    counts = store.counts(meeting)
+def _attendance_text(meeting, rows) -> str:
+    counts = store.counts(meeting, rows)
     return f"{counts.present}/{counts.expected}" if counts.expected else "未登记"
 
 
-def _outcome_text(meeting) -> str:
-    if not store.attendance_of(meeting):
+def _outcome_text(meeting, rows) -> str:
+    if not rows:
         return "待登记出席"
-    result = store.outcome(meeting)
+    result = store.outcome(meeting, rows)
     if result.valid is None:
         return ""
     text = "有效" if result.valid else "无效"
@@ -71,8 +71,13 @@ def _check_meeting(row, values: dict) -> None:
         raise v.InputError("有表决的，请填写赞成票数", "votes_for")
 
 
-def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
+def meeting_kind(session: Session, late_days: Callable[[], int], attendance: Callable[[], dict]) -> RecordKind:
+    """`attendance` gives every meeting's rows, read once a reload (not once a cell)."""
     today = dt.date.today
+
+    def rows(meeting) -> list:
+        return attendance().get(meeting.id, [])
+
     return RecordKind(
         noun="会议",
         model=models.Meeting,
@@ -81,8 +86,12 @@ def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
             Column("类型", lambda r: r.kind if r.kind != mt.GROUP else f"{r.kind}（{r.party_group}）"),
             Column("议题", lambda r: r.topics.splitlines()[0] if r.topics else ""),
             Column("主持人", lambda r: r.host),
-            Column("实到/应到", _attendance_text),
-            Column("有效与表决", _outcome_text, warn=lambda r: "无效" in _outcome_text(r) or "未" in _outcome_text(r)),
+            Column("实到/应到", lambda r: _attendance_text(r, rows(r))),
+            Column(
+                "有效与表决",
+                lambda r: _outcome_text(r, rows(r)),
+                warn=lambda r: any(word in _outcome_text(r, rows(r)) for word in ("无效", "未通过")),
+            ),
             Column("补录", lambda r: mt.late_mark(r.held_on, r.entered_on, late_days()), warn=lambda r: True),
         ],
         fields=[
@@ -108,17 +117,17 @@ def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
             ),
             FieldSpec(
                 "topics", "议题", lambda t: v.optional_text(t, "议题", v.NOTE_LENGTH), kind="text", extra={"height": 60}
-            ),  # fmt: skip
+            ),
             FieldSpec(
                 "minutes", "发言要点", lambda t: v.optional_text(t, "发言要点", 3000), kind="text", extra={"height": 90}
-            ),  # fmt: skip
+            ),
             FieldSpec(
                 "decisions",
                 "决议",
                 lambda t: v.optional_text(t, "决议", v.NOTE_LENGTH),
                 kind="text",
                 extra={"height": 60},
-            ),  # fmt: skip
+            ),
             FieldSpec("election", "选举", kind="check", hint="这次是选举（到会须超过五分之四）"),
             FieldSpec("votes_for", "赞成票", _optional_count("赞成票"), placeholder="没有表决的不填"),
             FieldSpec("votes_against", "反对票", _optional_count("反对票")),
@@ -138,7 +147,8 @@ def meeting_kind(session: Session, late_days: Callable[[], int]) -> RecordKind:
 class MeetingsPanel(RecordPanel):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
         self.late_days = settings.late_entry_days()
-        super().__init__(meeting_kind(session, lambda: self.late_days), session, parent)
+        self.attendance: dict = {}
+        super().__init__(meeting_kind(session, lambda: self.late_days, lambda: self.attendance), session, parent)
         self.open_sheet = open_sheet
         self.add_action("出席情况", self.edit_attendance, "从花名册勾选出席的人，缺席的写明原因")
         self.add_action("签到表", lambda: self._sheet("sign_in"), "会前打印：应到人员名单和签名栏")
@@ -147,6 +157,7 @@ class MeetingsPanel(RecordPanel):
 
     def reload(self) -> None:
         self.late_days = settings.late_entry_days()  # read once a reload, not once a row
+        self.attendance = store.attendance_by_meeting(self.session.village)
         super().reload()
 
     def _reload_if_affected(self, tables: frozenset) -> None:
