@@ -182,22 +182,18 @@ def half_year_of(day: dt.date) -> str:
     return f"{day.year}H{1 if day.month <= 6 else 2}"
 
 
-def party_affairs_data(village: models.Village, key: str, today: dt.date) -> party_affairs.PartyAffairs:
-    from decimal import Decimal
-
-    from app.domain import appraisal as appraisal_rules
-    from app.domain.values import years_between
-    from app.store.appraisal import year_rows
-    from app.store.meetings import held_dates
-
-    year, half, first, last = half_year(key)
-    until = min(last, today)
-    current = [p for _person, held in current_posts_by_person(village, until) for p in held]
-    posts = [
+def _branch_posts(village: models.Village, on: dt.date) -> list[tuple[str, str]]:
+    current = [p for _person, held in current_posts_by_person(village, on) for p in held]
+    return [
         (post, "、".join(sorted(p.cadre.name for p in current if p.post == post)))
         for post in cadres.BRANCH_POSTS
         if any(p.post == post for p in current)
     ]
+
+
+def _membership(village: models.Village, first: dt.date, until: dt.date) -> list[tuple[str, str]]:
+    from app.domain.values import years_between
+
     roster = list(models.PartyMember.select().where(models.PartyMember.village == village))
     on_roll = [
         p
@@ -209,12 +205,8 @@ def party_affairs_data(village: models.Village, key: str, today: dt.date) -> par
     ]
     full = [p for p in on_roll if p.converted_on and p.converted_on <= until]
     ages = [years_between(p.birth_date, until) for p in on_roll if p.birth_date]
-    left = [
-        p
-        for p in roster
-        if p.status not in members.ACTIVE_STATUSES and p.status_since and first <= p.status_since <= until
-    ]
-    membership = [
+    within = lambda day: day is not None and first <= day <= until  # noqa: E731
+    figures = [
         ("党员总数", len(on_roll)),
         ("其中：正式党员", len(full)),
         ("其中：预备党员", len(on_roll) - len(full)),
@@ -222,45 +214,64 @@ def party_affairs_data(village: models.Village, key: str, today: dt.date) -> par
         ("35岁及以下", sum(age <= 35 for age in ages)),
         ("36至60岁", sum(36 <= age <= 60 for age in ages)),
         ("61岁及以上", sum(age >= 61 for age in ages)),
-        ("本期发展预备党员", sum(1 for p in roster if p.joined_on and first <= p.joined_on <= until)),
-        ("本期转正", sum(1 for p in roster if p.converted_on and first <= p.converted_on <= until)),
-        ("本期减少（转出、出党、去世）", len(left)),
+        ("本期发展预备党员", sum(within(p.joined_on) for p in roster)),
+        ("本期转正", sum(within(p.converted_on) for p in roster)),
+        (
+            "本期减少（转出、出党、去世）",
+            sum(p.status not in members.ACTIVE_STATUSES and within(p.status_since) for p in roster),
+        ),
     ]
+    return [(what, str(count)) for what, count in figures]
+
+
+def _meetings_held(village: models.Village, year: int, half: int, first: dt.date, until: dt.date) -> list:
+    """(kind, required so far this half-year, held) for each kind the rules require in it."""
+    from app.store.meetings import held_dates
+
     held = held_dates(village, year)
     months = until.month - first.month + 1
-    meetings = []
+    rows = []
     for kind, (period, required) in settings.meeting_requirements().items():
-        count = sum(1 for day in held.get(kind, []) if first <= day <= until)
         per_half = {mt.MONTH: months, mt.QUARTER: (months + 2) // 3, mt.YEAR: 1 if half == 2 else 0}[period]
         if per_half:
-            meetings.append((kind, per_half * required, count))
-    graded_year, grades = year - 1, []
-    for candidate in (year, year - 1):  # the latest year whose grades are decided
+            rows.append((kind, per_half * required, sum(1 for day in held.get(kind, []) if first <= day <= until)))
+    return rows
+
+
+def _appraisal_line(village: models.Village, year: int) -> str:
+    """The latest year whose grades are decided (this year's, else last year's), in counts."""
+    from app.domain import appraisal as appraisal_rules
+    from app.store.appraisal import year_rows
+
+    for candidate in (year, year - 1):
         grades = [row.grade for row in year_rows(village, candidate) if row.grade]
         if grades:
-            graded_year = candidate
-            break
-    appraisal = (
-        f"{graded_year}年度，" + "，".join(f"{g} {grades.count(g)} 人" for g in appraisal_rules.GRADES) + "。"
-        if grades
-        else f"{graded_year}年度尚未确定等次。"
-    )
+            return f"{candidate}年度，" + "，".join(f"{g} {grades.count(g)} 人" for g in appraisal_rules.GRADES) + "。"
+    return f"{year - 1}年度尚未确定等次。"
+
+
+def party_affairs_data(village: models.Village, key: str, today: dt.date) -> party_affairs.PartyAffairs:
+    """The half-year's 党务公开 (key: 2026H2), from the records alone; up to today in the current half."""
+    from decimal import Decimal
+
+    year, half, first, last = half_year(key)
+    if first > today:
+        raise ValueError(f"{key} 还没有开始")
+    until = min(last, today)
     payments = models.DuesPayment.select().where(
         (models.DuesPayment.village == village)
         & (models.DuesPayment.paid_on >= first)
         & (models.DuesPayment.paid_on <= until)
     )
-    collected = sum((p.amount for p in payments), Decimal("0"))
-    payers = len({p.member_id for p in payments})
     return party_affairs.PartyAffairs(
         village_name=village.name,
         branch=f"中共{village.name}支部委员会",
         supervision_phone=village.supervision_phone,
         period_label=f"{year}年{'上' if half == 1 else '下'}半年",
-        posts=posts,
-        membership=[(what, str(count)) for what, count in membership],
-        meetings=meetings,
-        appraisal=appraisal,
-        dues=(collected, payers),
+        posts=_branch_posts(village, until),
+        membership=_membership(village, first, until),
+        meetings=_meetings_held(village, year, half, first, until),
+        appraisal=_appraisal_line(village, year),
+        dues=(sum((p.amount for p in payments), Decimal("0")), len({p.member_id for p in payments})),
         published_on=today,
     )

@@ -276,6 +276,8 @@ def _party_affairs_render(record_id: str, page: PageSpec, today: dt.date) -> Ren
     if len(key) != 6 or not key[:4].isdigit() or key[4:] not in ("H1", "H2"):
         raise UnknownSheetError(f"编号 {record_id} 应为“村编号:2026H2”这样的半年")
     village = _village(village_id)
+    if management_data.half_year(key)[2] > today:
+        raise UnknownSheetError(f"{key[:4]}年{'上' if key.endswith('1') else '下'}半年还没有开始")
     sheet = management_data.party_affairs_data(village, key, today)
     report = GlyphReport()
     rendered = party_affairs.render(sheet, page, report)

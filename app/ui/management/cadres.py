@@ -14,7 +14,7 @@ from app.domain import cadres as c
 from app.domain import members as m
 from app.domain import values as v
 from app.store import models
-from app.store.cadres import holdings, is_current, post_order, relative_pairs
+from app.store.cadres import current_posts_by_person, holdings, is_current, post_order, relative_pairs
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
 from app.ui.widgets.id_reveal import IdReveal
@@ -64,7 +64,9 @@ def _member_choices(village) -> dict[str, models.PartyMember]:
     return {f"{p.name}（{p.party_group or p.stage}）": p for p in query.order_by(models.PartyMember.name)}
 
 
-def people_kind(session: Session, ids: IdReveal) -> RecordKind:
+def people_kind(session: Session, ids: IdReveal, posts_now: Callable[[], dict]) -> RecordKind:
+    """`posts_now` gives each person's current posts, read once a refresh (not once a cell)."""
+
     def parse_member(text: str):
         return None if text in ("", NOT_A_MEMBER) else _member_choices(session.village).get(text)
 
@@ -74,8 +76,7 @@ def people_kind(session: Session, ids: IdReveal) -> RecordKind:
         return next((t for t, p in _member_choices(session.village).items() if p.id == member.id), NOT_A_MEMBER)
 
     def posts_of(person) -> str:
-        today = dt.date.today()
-        return "、".join(p.post for p in person.cadrepost_set if is_current(p, today))
+        return "、".join(posts_now().get(person.id, []))
 
     return RecordKind(
         noun="班子成员",
@@ -237,7 +238,8 @@ class CadresPage(QWidget):
         self.composition.setWordWrap(True)
         self.composition.setTextFormat(Qt.TextFormat.PlainText)
         self.ids = IdReveal("cadre")
-        self.people = RecordPanel(people_kind(session, self.ids), session)
+        self.posts_now: dict = {}
+        self.people = RecordPanel(people_kind(session, self.ids, lambda: self.posts_now), session)
         self.ids.attach(self.people)
         self.posts = RecordPanel(posts_kind(session), session)
         self.relations = RecordPanel(relations_kind(session), session)
@@ -262,6 +264,10 @@ class CadresPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.posts_now = {
+            person.id: [post.post for post in held]
+            for person, held in current_posts_by_person(self.session.village, dt.date.today())
+        }
         text = composition_text(self.session.village)
         self.composition.setText(text)
         self.composition.setStyleSheet("color: #b00020;" if "⚠" in text else "")
