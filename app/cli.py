@@ -89,7 +89,7 @@ def _import(args, data_dir: Path) -> int:
 
 
 def _export(args, data_dir: Path) -> int:
-    from app.exchange.members import write_members
+    from app.exchange.members import log_export, write_members
     from app.store import models
 
     if args.template:
@@ -107,6 +107,8 @@ def _export(args, data_dir: Path) -> int:
         models.PartyMember.select().where(models.PartyMember.village == village).order_by(models.PartyMember.name)
     )
     write_members(Path(args.out), people, f"{village.name}党员花名册")
+    if people:
+        log_export(village, len(people))
     print(f"已导出 {len(people)} 名：{args.out}")
     return 0
 

@@ -303,3 +303,18 @@ def existing_id_numbers(village) -> set[str]:
         (models.PartyMember.village == village) & (models.PartyMember.id_number != "")
     )
     return {number for (number,) in query.tuples()}
+
+
+def log_export(village, count: int) -> None:
+    """An export carries whole ID numbers out of the program: it is logged like a viewing."""
+    from app.store import models, records
+    from app.store.transactions import write_transaction
+
+    with write_transaction():
+        models.AuditEntry.create(
+            actor=records.current_actor(),
+            table="party_member",
+            record_id="*",
+            village_id=str(village.id),
+            action=f"导出花名册（{count} 名，含身份证号）",
+        )

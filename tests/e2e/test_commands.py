@@ -109,4 +109,10 @@ def test_import_members_is_all_or_nothing_unless_bad_rows_are_skipped(tmp_path):
     assert skipped.returncode == 0 and "已导入 1 名" in skipped.stdout
     assert run(data, "export", "members", "--village", "铁山村", "--out", str(exported)).returncode == 0
     assert any(row[0] == "李好" for row in read_sheet(exported))
+    import sqlite3
+
+    connection = sqlite3.connect(data / "sanqiang.db")
+    logged = connection.execute("select count(*) from audit_entry where action like '导出花名册%'").fetchone()[0]
+    connection.close()
+    assert logged == 2  # each export that carried ID numbers out is in the log
     assert run(data, "import", "members", str(path), "--village", "没有这个村").returncode == 2

@@ -129,3 +129,12 @@ def test_a_birth_date_that_disagrees_with_the_id_number_is_refused_a_birth_month
     assert "王一" not in reported
     assert "1965-03-01 与身份证号中的 1965-03-12 不符" in reported["王二"]
     assert "不符" in reported["王三"]
+
+
+def test_an_export_with_id_numbers_is_logged(tmp_path, demo):
+    village = demo[0]
+    people = list(models.PartyMember.select().where(models.PartyMember.village == village))
+    exchange.write_members(tmp_path / "名册.xlsx", people)
+    exchange.log_export(village, len(people))
+    entry = models.AuditEntry.get(models.AuditEntry.action.startswith("导出花名册"))
+    assert entry.village_id == str(village.id) and f"{len(people)} 名" in entry.action

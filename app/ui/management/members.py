@@ -54,7 +54,7 @@ def member_fields() -> list[FieldSpec]:
             "身份证号",
             lambda t: v.id_number(t),
             hint="填了身份证号，出生日期和性别可不填，由号码得出",
-            placeholder="18 位，如 522601199001011234",
+            placeholder="18 位，如 522625199001011233",
         ),
         FieldSpec("gender", "性别", kind="choice", choices=("", *m.GENDERS)),
         _date_field("birth_date", "出生日期"),
@@ -218,7 +218,7 @@ class MembersPanel(RecordPanel):
     def export_excel(self, template: bool = False) -> None:
         from pathlib import Path
 
-        from app.exchange.members import write_members
+        from app.exchange.members import log_export, write_members
         from app.ui import file_dialogs
 
         village = self.session.village
@@ -240,4 +240,6 @@ class MembersPanel(RecordPanel):
         except OSError as error:
             messages.warn(self, "没有导出", f"无法写入文件：\n{chosen}\n\n{error.strerror or error}")
             return
+        if people:
+            log_export(village, len(people))
         messages.inform(self, "已导出", f"已导出{'空白模板' if template else f' {len(people)} 名'}：\n{chosen}")
