@@ -86,3 +86,15 @@ def test_the_ledger_totals_what_is_due_and_paid(demo, tmp_path):
         (p.amount for p in models.DuesPayment.select().where(models.DuesPayment.village == village)), Decimal("0")
     )
     assert f"{paid:,.2f}" in text and "连续6个月以上未交" in text and "补交超6个月" in text
+
+
+def test_a_month_is_read_as_clerks_write_it_and_a_month_that_does_not_exist_is_refused():
+    import pytest
+
+    from app.domain.values import InputError
+    from app.ui.management.dues import _month
+
+    assert [_month(text, "月份") for text in ("2026-3", "2026年3月", "２０２６.03")] == ["2026-03"] * 3
+    for text, says in (("2026-13", "不存在"), ("2026-03-01", "2026-03 这样"), ("", "请填写月份")):
+        with pytest.raises(InputError, match=says):
+            _month(text, "月份")

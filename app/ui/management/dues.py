@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -25,8 +27,17 @@ MONTH_PATTERN = "如：2026-03"
 
 
 def _month(text: str, label: str) -> str:
-    day = v.date_value(f"{(text or '').strip()}-01" if (text or "").strip() else "", label)
-    return d.month_key(day)
+    """2026-03, 2026.3 or 2026年3月 -> '2026-03'."""
+    typed = unicodedata.normalize("NFKC", text or "").strip()
+    if not typed:
+        raise v.InputError(f"请填写{label}")
+    match = re.fullmatch(r"([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*月?", typed)
+    if not match:
+        raise v.InputError(f"{label}请写成 2026-03 这样的年月")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12 or not v.EARLIEST_YEAR <= year <= v.LATEST_YEAR:
+        raise v.InputError(f"{label}“{typed}”不存在，请核对")
+    return f"{year}-{month:02d}"
 
 
 def _check_standard(row, values: dict) -> None:
