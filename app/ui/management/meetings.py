@@ -238,6 +238,7 @@ class AttendanceDialog(QDialog):
             check.setChecked(previous is None or previous.status == mt.PRESENT)
             reason = named(QLineEdit(previous.reason if previous else ""), f"{person.name}缺席原因")
             reason.setPlaceholderText("如：外出务工、生病")
+            reason.setMaxLength(v.NAME_LENGTH)  # a reason, not an essay: the field stops at the limit
             check.toggled.connect(self._update)
             self.table.setCellWidget(row, 2, check)
             self.table.setCellWidget(row, 3, reason)
@@ -275,7 +276,7 @@ class AttendanceDialog(QDialog):
         if missing:
             messages.inform(self, "缺席原因", f"请写明缺席原因：{'、'.join(missing)}")
             return
-        reasons = {member_id: box.text().strip()[: v.NAME_LENGTH] for member_id, box in self.reasons.items()}
+        reasons = {member_id: box.text().strip() for member_id, box in self.reasons.items()}
         try:
             changes = store.record_attendance(self.meeting, present, reasons)
         except StorageError as error:
