@@ -40,14 +40,19 @@ def _tiered(income: Decimal, tiers, top: Decimal) -> Decimal:
     return (income * rate).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def _percent(rate: Decimal) -> str:
+    """0.015 -> '1.5', 0.01 -> '1'."""
+    return f"{(rate * 100).normalize():f}"
+
+
 def rate_label(category: str, base: Decimal) -> str:
     """执行标准 as the ledger writes it."""
     if category in (WAGE, SELF_EMPLOYED):
         rate = next((rate for limit, rate in WAGE_TIERS if base <= limit), WAGE_TOP_RATE)
-        return f"月收入的{rate * 100:g}%"
+        return f"月收入的{_percent(rate)}%"
     if category == RETIRED:
         rate = next((rate for limit, rate in RETIRED_TIERS if base <= limit), RETIRED_TOP_RATE)
-        return f"离退休费的{rate * 100:g}%"
+        return f"离退休费的{_percent(rate)}%"
     if category == FARMER:
         return "支部确定"
     if category == LOW_INCOME:

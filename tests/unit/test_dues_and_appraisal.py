@@ -66,3 +66,17 @@ def test_an_unqualified_member_needs_a_follow_up():
     assert a.follow_up_needed(a.UNQUALIFIED, "")
     assert not a.follow_up_needed(a.UNQUALIFIED, "限期改正")
     assert not a.follow_up_needed(a.QUALIFIED, "")
+
+
+@pytest.mark.parametrize(
+    ("category", "base", "label"),
+    [
+        (d.WAGE, "2800", "月收入的0.5%"),
+        (d.WAGE, "6500", "月收入的1.5%"),
+        (d.WAGE, "12000", "月收入的2%"),
+        (d.RETIRED, "5600", "离退休费的1%"),
+        (d.FARMER, "0.5", "支部确定"),
+    ],
+)
+def test_the_standard_reads_as_the_ledger_writes_it(category, base, label):
+    assert d.rate_label(category, Decimal(base)) == label
