@@ -174,6 +174,19 @@ def gender_from_id(number: str) -> str:
     return ("男" if int(number[16]) % 2 else "女") if len(number) == 18 else ""
 
 
+def agree_with_id(values: dict) -> None:
+    """A form's birth date and sex must agree with its ID number, and are taken from it when left empty."""
+    number = values.get("id_number")
+    if not number:
+        return
+    born, gender = birth_date_from_id(number), gender_from_id(number)
+    if values.get("birth_date") and values["birth_date"] != born:
+        raise InputError(f"出生日期与身份证号不符（号码中是 {born:%Y-%m-%d}）", "birth_date")
+    if values.get("gender") and values["gender"] != gender:
+        raise InputError(f"性别与身份证号不符（号码第 17 位表示“{gender}”）", "gender")
+    values["birth_date"], values["gender"] = born, gender
+
+
 def optional_phone(text: str, label: str = "联系电话") -> str:
     return phone_number(text, label) if unicodedata.normalize("NFKC", text or "").strip() else ""
 

@@ -10,9 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from app.domain.appraisal import GRADES
-from app.domain.board import PERMANENT
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, POSTER, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_record, render_sheet
 
 BALLOT_NOTE = (
     "填表说明：请按照“优秀”“合格”“基本合格”“不合格”四种等次，以无记名方式对支部党员进行测评，"
@@ -37,15 +36,7 @@ class AppraisalSheet:
     printed_on: dt.date
 
     def header(self, title: str) -> SheetHeader:
-        return SheetHeader(
-            title=title,
-            unit=self.branch,
-            published_on=self.printed_on,
-            period=PERMANENT,
-            supervision_phone="",
-            seal_unit=self.branch,
-            variant=POSTER,
-        )
+        return branch_record(title, self.branch, self.printed_on)
 
 
 def render_ballot(sheet: AppraisalSheet, page: PageSpec = A4_PORTRAIT, report: GlyphReport | None = None) -> Rendered:

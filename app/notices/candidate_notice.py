@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import posting_period
 from app.domain.members import CANDIDATE_NOTICE_DAYS
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_notice, render_sheet
 
 
 @dataclass
@@ -44,16 +43,8 @@ class CandidateNotice:
         return f"{self.village_name}党支部发展对象公示"
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=self.title,
-            unit=f"中共{self.village_name}支部委员会",
-            published_on=self.published_on,
-            period=posting_period(self.published_on, self.days),
-            supervision_phone=self.supervision_phone,
-            seal_unit=f"中共{self.village_name}支部委员会",
-            signature_label="党支部书记（签字）：",
-            objections_to="党支部或乡镇党委",
-        )
+        branch = f"中共{self.village_name}支部委员会"
+        return branch_notice(self.title, branch, self.published_on, self.supervision_phone, self.days)
 
     def body_flowables(self, ts: Typesetter) -> list:
         month = lambda day: f"{day.year}.{day.month:02d}" if day else ""  # noqa: E731

@@ -12,8 +12,7 @@ from reportlab.platypus import Spacer
 
 from app.domain.values import format_money
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
-from app.domain.board import posting_period
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_notice, render_sheet
 
 
 @dataclass
@@ -34,22 +33,14 @@ class DuesLedger:
     year: int
     rows: list[LedgerRow]
     published_on: dt.date
+    supervision_phone: str = ""
 
     @property
     def title(self) -> str:
         return f"{self.village_name}党支部{self.year}年党费收缴情况"
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=self.title,
-            unit=self.branch,
-            published_on=self.published_on,
-            period=posting_period(self.published_on),
-            supervision_phone="",
-            seal_unit=self.branch,
-            signature_label="党支部书记（签字）：",
-            objections_to="党支部",
-        )
+        return branch_notice(self.title, self.branch, self.published_on, self.supervision_phone)
 
     def body(self, ts: Typesetter) -> list:
         rows = [

@@ -35,7 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.board import OBJECTION_DAYS
+from app.domain.board import DEFAULT_POSTING_DAYS, OBJECTION_DAYS, PERMANENT, posting_period
 from app.notices.fonts import GlyphReport, main_font, markup
 from app.notices.linebreak import ChineseParagraph
 
@@ -84,6 +84,37 @@ class SheetHeader:
 
 
 NOTICE, POSTER = "notice", "poster"
+
+
+def branch_notice(
+    title: str, branch: str, published_on: dt.date, supervision_phone: str = "", days: int = DEFAULT_POSTING_DAYS
+) -> SheetHeader:
+    """A 党务 公示 of the branch: signed by its secretary, objections to the branch or the township."""
+    return SheetHeader(
+        title=title,
+        unit=branch,
+        published_on=published_on,
+        period=posting_period(published_on, days),
+        supervision_phone=supervision_phone,
+        seal_unit=branch,
+        signature_label="党支部书记（签字）：",
+        objections_to="党支部或乡镇党委",
+    )
+
+
+def branch_record(title: str, branch: str, printed_on: dt.date) -> SheetHeader:
+    """A paper of the branch that is kept or handed out, not posted: no period, objection line or seal."""
+    return SheetHeader(
+        title=title,
+        unit=branch,
+        published_on=printed_on,
+        period=PERMANENT,
+        supervision_phone="",
+        seal_unit=branch,
+        variant=POSTER,
+    )
+
+
 STANDARD_BODY_SIZE = 12.0  # explicit sizes in a sheet's body are given for this body size
 BODY_SIZE_FLOOR = 10.5  # the smallest body type a villager reads on the wall (A4; scaled on A3)
 

@@ -167,7 +167,8 @@ def dues_ledger_data(village: models.Village, year: int, today: dt.date) -> dues
                 note,
             )
         )
-    return dues_ledger.DuesLedger(village.name, f"中共{village.name}支部委员会", year, rows, today)
+    branch = f"中共{village.name}支部委员会"
+    return dues_ledger.DuesLedger(village.name, branch, year, rows, today, village.supervision_phone)
 
 
 def half_year(key: str) -> tuple[int, int, dt.date, dt.date]:

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import PERMANENT
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, POSTER, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_record, render_sheet
 
 
 @dataclass
@@ -45,15 +44,7 @@ class MeetingSheet:
     printed_on: dt.date = field(default_factory=dt.date.today)
 
     def header(self, title: str) -> SheetHeader:
-        return SheetHeader(
-            title=title,
-            unit=self.branch,
-            published_on=self.printed_on,
-            period=PERMANENT,
-            supervision_phone="",
-            seal_unit=self.branch,
-            variant=POSTER,
-        )
+        return branch_record(title, self.branch, self.printed_on)
 
     def facts(self, ts: Typesetter) -> list:
         rows = [

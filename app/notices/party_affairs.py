@@ -11,10 +11,9 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import posting_period
 from app.domain.values import format_money
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_notice, render_sheet
 
 
 @dataclass
@@ -35,16 +34,7 @@ class PartyAffairs:
         return f"{self.village_name}党支部党务公开（{self.period_label}）"
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=self.title,
-            unit=self.branch,
-            published_on=self.published_on,
-            period=posting_period(self.published_on),
-            supervision_phone=self.supervision_phone,
-            seal_unit=self.branch,
-            signature_label="党支部书记（签字）：",
-            objections_to="党支部或乡镇党委",
-        )
+        return branch_notice(self.title, self.branch, self.published_on, self.supervision_phone)
 
     def body(self, ts: Typesetter) -> list:
         gap = Spacer(1, 3 * mm * ts.scale)

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox
 
 from app.domain import appraisal as a
 from app.domain import values as v
 from app.store import models
 from app.store.appraisal import generate_year, grade_warnings, is_probationary
-from app.store.errors import StorageError
 from app.ui.session import Session
-from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec
 from app.ui.widgets.labels import named
-from app.ui.widgets.record_panel import RecordKind, RecordPanel
+from app.ui.widgets.record_panel import RecordKind
+from app.ui.widgets.year_panel import YearPanel
 from app.ui.widgets.table import Column
 
 
@@ -77,57 +73,25 @@ def appraisal_kind() -> RecordKind:
     )
 
 
-class AppraisalPanel(RecordPanel):
+class AppraisalPanel(YearPanel):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
-        self.year = named(QSpinBox(), "评议年度")
-        self.year.setRange(2000, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year)
-        self.year.setSuffix(" 年")
-        self.warnings = named(QLabel(), "评议提醒")
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
-        super().__init__(appraisal_kind(), session, parent)
-        self.open_sheet = open_sheet
-        year_label = QLabel("年度：")
-        year_label.setBuddy(self.year)
-        self.buttons.insertWidget(0, year_label)
-        self.buttons.insertWidget(1, self.year)
-        self.year.valueChanged.connect(lambda _: self.reload())
-        self.top.addWidget(self.warnings)
-        self.add_button.setText("生成本年名单")
-        named(self.add_button, "生成本年名单").setToolTip("把在册党员列入本年度评议名单（已列入的不重复）")
-        self.add_action("测评表", lambda: self._sheet("appraisal_ballot"), "打印无记名测评表，会上发给党员")
-        self.add_action("评议结果", lambda: self._sheet("appraisal_result"), "打印本年度评议结果")
-
-    def menu_actions(self):
-        actions = super().menu_actions()
-        return [("生成本年名单", self.add) if text.startswith("新增") else (text, handler) for text, handler in actions]
-
-    def rows_query(self):
-        query = models.Appraisal.select(models.Appraisal, models.PartyMember).join(models.PartyMember)
-        query = query.where(
-            (models.Appraisal.village == self.session.village) & (models.Appraisal.year == self.year.value())
+        super().__init__(
+            appraisal_kind(),
+            session,
+            generate_year,
+            "生成本年名单",
+            "把在册党员列入本年度评议名单（已列入的不重复）",
+            parent,
         )
-        return query.order_by(models.PartyMember.party_group, models.PartyMember.name)
+        named(self.note, "评议提醒")
+        self.add_action(
+            "测评表", lambda: self.year_sheet(open_sheet, "appraisal_ballot"), "打印无记名测评表，会上发给党员"
+        )
+        self.add_action("评议结果", lambda: self.year_sheet(open_sheet, "appraisal_result"), "打印本年度评议结果")
 
     def reload(self) -> None:
         super().reload()
         warnings = grade_warnings(self.model.rows)
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
-        self.warnings.setStyleSheet("color: #b00020;")
-        self.warnings.setVisible(bool(warnings))
-
-    def add(self) -> None:
-        """New rows are never typed: the year's list is made from the roster."""
-        try:
-            changes = generate_year(self.session.village, self.year.value())
-        except StorageError as error:
-            messages.warn(self, "没有生成", str(error))
-            return
-        if not changes:
-            messages.inform(self, "生成本年名单", "在册党员都已在本年度名单里。")
-            return
-        self.session.record(changes, f"生成{self.year.value()}年评议名单（{len(changes)} 人）")
-
-    def _sheet(self, kind: str) -> None:
-        self.open_sheet(kind, f"{self.session.village.id}:{self.year.value()}")
+        self.note.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.note.setStyleSheet("color: #b00020;")
+        self.note.setVisible(bool(warnings))

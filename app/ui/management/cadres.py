@@ -129,14 +129,7 @@ def people_kind(session: Session, ids: IdReveal, posts_now: Callable[[], dict]) 
 
 
 def _check_person(row, values: dict) -> None:
-    number = values.get("id_number")
-    if number:
-        born, gender = v.birth_date_from_id(number), v.gender_from_id(number)
-        if values.get("birth_date") and values["birth_date"] != born:
-            raise v.InputError(f"出生日期与身份证号不符（号码中是 {born:%Y-%m-%d}）", "birth_date")
-        if values.get("gender") and values["gender"] != gender:
-            raise v.InputError(f"性别与身份证号不符（号码第 17 位表示“{gender}”）", "gender")
-        values["birth_date"], values["gender"] = born, gender
+    v.agree_with_id(values)
 
 
 def _check_post(row, values: dict) -> None:

@@ -8,19 +8,17 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox
 
 from app.domain import dues as d
 from app.domain import values as v
 from app.store import dues as store
 from app.store import models
-from app.store.errors import StorageError
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec, RecordForm
 from app.ui.widgets.labels import named, open_transient
-from app.ui.widgets.record_panel import RecordKind, RecordPanel
+from app.ui.widgets.record_panel import RecordKind
+from app.ui.widgets.year_panel import YearPanel
 from app.ui.widgets.table import Column
 
 MONTH_PATTERN = "如：2026-03"
@@ -82,43 +80,20 @@ def dues_kind(panel: DuesPanel) -> RecordKind:
     )
 
 
-class DuesPanel(RecordPanel):
+class DuesPanel(YearPanel):
     def __init__(self, session: Session, open_sheet: Callable[[str, str], None], parent=None):
         self.lines: dict = {}
-        self.year = named(QSpinBox(), "党费年度")
-        self.year.setRange(2000, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year)
-        self.year.setSuffix(" 年")
-        self.summary = named(QLabel(), "党费合计")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        super().__init__(dues_kind(self), session, parent)
-        self.open_sheet = open_sheet
-        year_label = QLabel("年度：")
-        year_label.setBuddy(self.year)
-        self.buttons.insertWidget(0, year_label)
-        self.buttons.insertWidget(1, self.year)
-        self.year.valueChanged.connect(lambda _: self.reload())
-        self.top.addWidget(self.summary)
-        named(self.add_button, "生成本年核定").setText("生成本年核定")
-        self.add_button.setToolTip("为在册党员各建一条本年度党费核定（每年第一季度核定）")
+        super().__init__(
+            dues_kind(self),
+            session,
+            store.generate_year,
+            "生成本年核定",
+            "为在册党员各建一条本年度党费核定（每年第一季度核定）",
+            parent,
+        )
+        named(self.note, "党费合计")
         self.add_action("登记缴费", self.record_payment, "登记某位党员交了哪几个月的党费")
-        self.add_action(
-            "党费台账",
-            lambda: open_sheet("dues_ledger", f"{session.village.id}:{self.year.value()}"),
-            "打印党费收缴台账",
-        )
-
-    def menu_actions(self):
-        actions = super().menu_actions()
-        return [("生成本年核定", self.add) if text.startswith("新增") else (text, handler) for text, handler in actions]
-
-    def rows_query(self):
-        query = models.DuesStandard.select(models.DuesStandard, models.PartyMember).join(models.PartyMember)
-        query = query.where(
-            (models.DuesStandard.village == self.session.village) & (models.DuesStandard.year == self.year.value())
-        )
-        return query.order_by(models.PartyMember.party_group, models.PartyMember.name)
+        self.add_action("党费台账", lambda: self.year_sheet(open_sheet, "dues_ledger"), "打印党费收缴台账")
 
     def reload(self) -> None:
         lines = store.year_lines(self.session.village, self.year.value(), dt.date.today())
@@ -132,24 +107,13 @@ class DuesPanel(RecordPanel):
         text += f"\n未交清的 {len(owing)} 人：{'、'.join(owing)}" if owing else "\n都已交清。"
         if flagged:
             text += "\n⚠ " + "\n⚠ ".join(flagged)
-        self.summary.setText(text)
+        self.note.setText(text)
 
     def _reload_if_affected(self, tables: frozenset) -> None:
         if models.DuesPayment in tables:
             self.reload()
         else:
             super()._reload_if_affected(tables)
-
-    def add(self) -> None:
-        try:
-            changes = store.generate_year(self.session.village, self.year.value())
-        except StorageError as error:
-            messages.warn(self, "没有生成", str(error))
-            return
-        if not changes:
-            messages.inform(self, "生成本年核定", "在册党员都已有本年度的党费核定。")
-            return
-        self.session.record(changes, f"生成{self.year.value()}年党费核定（{len(changes)} 人）")
 
     def record_payment(self) -> None:
         lines = {

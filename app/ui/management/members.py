@@ -88,14 +88,9 @@ def member_fields() -> list[FieldSpec]:
 
 def check_member(village, row, values: dict) -> None:
     """Cross-field rules: what the ID number says, the order of the dates, one person once on the roster."""
+    v.agree_with_id(values)
     number = values.get("id_number", "")
     if number:
-        born, gender = v.birth_date_from_id(number), v.gender_from_id(number)
-        if values.get("birth_date") and values["birth_date"] != born:
-            raise v.InputError(f"出生日期与身份证号不符（号码中是 {born:%Y-%m-%d}）", "birth_date")
-        if values.get("gender") and values["gender"] != gender:
-            raise v.InputError(f"性别与身份证号不符（号码第 17 位表示“{gender}”）", "gender")
-        values["birth_date"], values["gender"] = born, gender
         same = models.PartyMember.select().where(
             (models.PartyMember.id_number == number) & (models.PartyMember.village == village)
         )
