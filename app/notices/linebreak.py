@@ -24,7 +24,7 @@ CANNOT_END = set("（《「『【〔〈｛［“‘([{￥$#")
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum() or char in "+-_.@/:%*"  # * : a masked number stays whole
+    return char.isascii() and char.isalnum() or char in "+-_.,@/:%*"  # * and , : 138****1234, 52,000.00 stay whole
 
 
 def is_allowed_break(before: str, after: str) -> bool:

@@ -6,7 +6,15 @@ import datetime as dt
 
 from app.domain import cadres, members
 from app.domain import meetings as mt
-from app.notices import appraisal_sheets, cadre_duties, candidate_notice, dues_ledger, meeting_sheets, party_affairs
+from app.notices import (
+    appraisal_sheets,
+    cadre_duties,
+    candidate_notice,
+    dues_ledger,
+    four_two_sheets,
+    meeting_sheets,
+    party_affairs,
+)
 from app.store import models, settings
 from app.store.cadres import current_posts_by_person, holdings
 
@@ -276,3 +284,93 @@ def party_affairs_data(village: models.Village, key: str, today: dt.date) -> par
         dues=(sum((p.amount for p in payments), Decimal("0")), len({p.member_id for p in payments})),
         published_on=today,
     )
+
+
+def _step(matter: models.Matter, number: int) -> models.MatterStep | None:
+    from app.store.four_two import steps_of
+
+    return next((s for s in steps_of(matter) if s.number == number), None)
+
+
+def resolution_notice_data(matter: models.Matter, today: dt.date) -> four_two_sheets.MatterNotice:
+    """⑤ 决议公开, from step ④ (and the matter)."""
+    from app.store.four_two import outcome
+
+    village, decided = matter.village, _step(matter, 4)
+    if decided is None or not outcome(decided).passed:
+        raise ValueError(f"事项“{matter.title}”的村民会议或村民代表会议决议还没有通过，不能公开决议")
+    result = outcome(decided)
+    share = f"{decided.present * 100 / decided.expected:.0f}%" if decided.expected else "—"
+    facts = [
+        ("事项", matter.title),
+        ("类别", matter.category),
+        ("决议会议", f"{decided.body}（{decided.held_on.year}年{decided.held_on.month}月{decided.held_on.day}日）"),
+        ("应到、实到", f"应到 {decided.expected} 人，实到 {decided.present} 人，到会 {share}"),
+        ("表决情况", f"赞成 {decided.votes_for} 票，反对 {decided.votes_against} 票，弃权 {decided.votes_abstain} 票"),
+        ("结果", f"{result.validity}；{result.result}"),
+        ("决议内容", decided.content or "（见会议记录）"),
+    ]
+    if matter.planned_amount:
+        from app.domain.values import format_money
+
+        facts.insert(2, ("计划金额", f"{format_money(matter.planned_amount)} 元"))
+    return four_two_sheets.MatterNotice(
+        village.name,
+        village_unit(village),
+        village.supervision_phone,
+        f"{village.name}关于“{matter.title}”的决议公开",
+        facts,
+        "以上决议经“四议”程序产生，现予公开。",
+        today,
+    )
+
+
+def result_notice_data(matter: models.Matter, today: dt.date) -> four_two_sheets.MatterNotice:
+    """⑥ 实施结果公开, from step ⑥ and the money planned."""
+    from app.domain.values import format_money
+
+    village, done = matter.village, _step(matter, 6)
+    if done is None:
+        raise ValueError(f"事项“{matter.title}”还没有记录实施结果")
+    decided = _step(matter, 4)
+    facts = [
+        ("事项", matter.title),
+        ("决议时间", f"{decided.held_on:%Y年%m月%d日}" if decided else "—"),
+        ("实施情况", done.content or "—"),
+        ("计划金额", f"{format_money(matter.planned_amount)} 元"),
+        ("实际支出", f"{format_money(done.spent)} 元"),
+        ("验收情况", done.acceptance or "—"),
+        ("监督意见", done.supervision or "—"),
+    ]
+    return four_two_sheets.MatterNotice(
+        village.name,
+        village_unit(village),
+        village.supervision_phone,
+        f"{village.name}关于“{matter.title}”的实施结果公开",
+        facts,
+        "欢迎村民监督。",
+        today,
+    )
+
+
+def matter_register_data(village: models.Village, year: int, today: dt.date) -> four_two_sheets.MatterRegister:
+    from app.domain.values import format_money
+    from app.store.four_two import progress, steps_of
+
+    rows = []
+    for matter in models.Matter.select().where(models.Matter.village == village).order_by(models.Matter.title):
+        steps = steps_of(matter, this_round=False)
+        if steps and steps[0].held_on.year != year and steps[-1].held_on.year != year:
+            continue
+        published = "、".join(n for n, number in (("决议", 5), ("结果", 6)) if any(s.number == number for s in steps))
+        rows.append(
+            [
+                matter.title,
+                matter.category,
+                matter.origin,
+                format_money(matter.planned_amount),
+                progress(matter),
+                f"已公开{published}" if published else "未公开",
+            ]
+        )
+    return four_two_sheets.MatterRegister(village.name, village_unit(village), year, rows, today)

@@ -18,6 +18,7 @@ from app.notices import (
     appraisal_sheets,
     cadre_duties,
     dues_ledger,
+    four_two_sheets,
     candidate_notice,
     meeting_sheets,
     party_affairs,
@@ -284,6 +285,56 @@ def _party_affairs_render(record_id: str, page: PageSpec, today: dt.date) -> Ren
     return _sheet("party_affairs", record_id, village, sheet.title, rendered, report)
 
 
+def _matters(village: models.Village, number: int):
+    steps = models.MatterStep.select(models.MatterStep.matter).where(
+        (models.MatterStep.village == village) & (models.MatterStep.number == number)
+    )
+    return models.Matter.select().where(models.Matter.id.in_(steps)).order_by(models.Matter.title)
+
+
+def _resolution_entries(village: models.Village) -> list[SheetEntry]:
+    return [
+        SheetEntry("resolution_notice", str(m.id), f"{village.name}：{m.title}决议公开") for m in _matters(village, 4)
+    ]
+
+
+def _result_entries(village: models.Village) -> list[SheetEntry]:
+    return [
+        SheetEntry("result_notice", str(m.id), f"{village.name}：{m.title}实施结果公开") for m in _matters(village, 6)
+    ]
+
+
+def _matter_notice_render(kind: str, data):
+    def rendered(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+        matter = models.Matter.get_or_none(models.Matter.id == _uuid(record_id))
+        if matter is None:
+            raise UnknownSheetError(f"找不到编号为 {record_id} 的事项")
+        try:
+            sheet = data(matter, today)
+        except ValueError as error:
+            raise UnknownSheetError(str(error)) from None
+        report = GlyphReport()
+        result = four_two_sheets.render_notice(sheet, page, report)
+        return _sheet(kind, record_id, matter.village, sheet.title, result, report)
+
+    return rendered
+
+
+def _register_entries(village: models.Village) -> list[SheetEntry]:
+    if not models.Matter.select().where(models.Matter.village == village).exists():
+        return []
+    year = dt.date.today().year
+    return [SheetEntry("matter_register", f"{village.id}:{year}", f"{village.name}：{year}年四议两公开台账")]
+
+
+def _register_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    village, year = _village_year(record_id)
+    sheet = management_data.matter_register_data(village, year, today)
+    report = GlyphReport()
+    rendered = four_two_sheets.render_register(sheet, page, report)
+    return _sheet("matter_register", record_id, village, f"{year}年四议两公开台账", rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -303,6 +354,19 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("meeting_minutes", "会议记录", _minutes_entries, _minutes_render),
         SheetKind("dues_ledger", "党费收缴台账", _dues_entries, _dues_render),
         SheetKind("party_affairs", "党务公开", _party_affairs_entries, _party_affairs_render),
+        SheetKind(
+            "resolution_notice",
+            "四议两公开决议公开",
+            _resolution_entries,
+            _matter_notice_render("resolution_notice", management_data.resolution_notice_data),
+        ),
+        SheetKind(
+            "result_notice",
+            "四议两公开实施结果公开",
+            _result_entries,
+            _matter_notice_render("result_notice", management_data.result_notice_data),
+        ),
+        SheetKind("matter_register", "四议两公开台账", _register_entries, _register_render),
         SheetKind(
             "appraisal_ballot",
             "民主评议测评表",

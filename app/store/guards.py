@@ -25,7 +25,14 @@ def why_not_delete(record: Model) -> str | None:
                 f"“{record.name}”还有 {posts} 项职务、{relations} 条近亲属关系记录，请先删除这些记录。\n"
                 "离任的职务请填写任职止日期，不必删除。"
             )
+    if isinstance(record, models.Matter):
+        steps = models.MatterStep.select().where(models.MatterStep.matter == record.id).count()
+        if steps:
+            return f"事项“{record.title}”已记录 {steps} 个步骤，请在四议两公开列表里删除（步骤一并删除）。"
     if isinstance(record, models.Meeting):
+        step = models.MatterStep.select().where(models.MatterStep.meeting == record.id).first()
+        if step:
+            return f"这次会议是事项“{step.matter.title}”的党员大会审议，不能删除。"
         attended = models.Attendance.select().where(models.Attendance.meeting == record.id).count()
         if attended:
             return f"这次会议记有 {attended} 人的出席情况，请先在“出席情况”中清空，再删除会议。"

@@ -39,6 +39,8 @@ TABLE_TITLES = {
     "dues_standard": "党费核定",
     "dues_payment": "党费缴纳",
     "setting": "规则设置",
+    "matter": "四议两公开事项",
+    "matter_step": "四议两公开步骤",
     "issued_sheet": "公示单发出记录",
     "audit_entry": "修改记录",
     "schema_version": "数据结构版本",

@@ -187,6 +187,33 @@ def _create_settings(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+FOUR_TWO_SCHEMA = (
+    'CREATE TABLE "matter" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "title" TEXT NOT NULL, '
+    '"category" TEXT NOT NULL, "origin" TEXT NOT NULL, "planned_amount" TEXT NOT NULL, "status" TEXT NOT NULL, '
+    '"round" INTEGER NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "matter_village_id" ON "matter" ("village_id")',
+    'CREATE TABLE "matter_step" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"matter_id" TEXT NOT NULL, "round" INTEGER NOT NULL, "number" INTEGER NOT NULL, "held_on" DATE NOT NULL, '
+    '"form" TEXT NOT NULL, "content" TEXT NOT NULL, "expected" INTEGER NOT NULL, "present" INTEGER NOT NULL, '
+    '"votes_for" INTEGER NOT NULL, "votes_against" INTEGER NOT NULL, "votes_abstain" INTEGER NOT NULL, '
+    '"township_staff" TEXT NOT NULL, "body" TEXT NOT NULL, "basis" TEXT NOT NULL, "authorised" INTEGER NOT NULL, '
+    '"merged" INTEGER NOT NULL, "meeting_id" TEXT, "spent" TEXT NOT NULL, "acceptance" TEXT NOT NULL, '
+    '"supervision" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("matter_id") REFERENCES "matter" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "matter_step_village_id" ON "matter_step" ("village_id")',
+    'CREATE INDEX "matter_step_matter_id" ON "matter_step" ("matter_id")',
+    'CREATE INDEX "matter_step_meeting_id" ON "matter_step" ("meeting_id")',
+)
+
+
+def _create_four_two(db: SqliteDatabase) -> None:
+    for statement in FOUR_TWO_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -202,6 +229,7 @@ MIGRATIONS: list[Step] = [
     Step(4, "三会一课", _create_meetings),
     Step(5, "民主评议和党费", _create_review_and_dues),
     Step(6, "可调整的规则", _create_settings),
+    Step(7, "四议两公开", _create_four_two),
 ]
 
 

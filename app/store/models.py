@@ -220,6 +220,41 @@ class DuesPayment(VillageRecord):
     paid_on = DateField()
 
 
+class Matter(VillageRecord):
+    """A major matter taken through 四议两公开 (app.domain.four_two)."""
+
+    title = TextField()
+    category = TextField()
+    origin = TextField()
+    planned_amount = DecimalTextField(default=Decimal("0"))
+    status = TextField(default="进行中")
+    round = IntegerField(default=1)  # a failed step may send the matter back to ①: a new round, the old one kept
+    note = TextField(default="")
+
+
+class MatterStep(VillageRecord):
+    matter = ForeignKeyField(Matter, on_delete="CASCADE")
+    round = IntegerField(default=1)
+    number = IntegerField()  # 1–6
+    held_on = DateField()
+    form = TextField(default="")  # 会议形式, or how it was made public
+    content = TextField(default="")
+    expected = IntegerField(default=0)  # 应到, from the records
+    present = IntegerField(default=0)
+    votes_for = IntegerField(default=0)
+    votes_against = IntegerField(default=0)
+    votes_abstain = IntegerField(default=0)
+    township_staff = TextField(default="")  # ③ ④: the township's people present
+    body = TextField(default="")  # ④: 村民会议 or 村民代表会议
+    basis = TextField(default="")  # ④ 村民会议: 18周岁以上村民 or 户代表
+    authorised = BooleanField(default=False)  # ④ 代表会议 on a 第二十四条 matter: the 村民会议's authorisation
+    merged = BooleanField(default=False)  # ② held together with ① (一肩挑)
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL")  # ③: the 党员大会 already recorded
+    spent = DecimalTextField(default=Decimal("0"))  # ⑥
+    acceptance = TextField(default="")  # ⑥ 验收情况
+    supervision = TextField(default="")  # ⑥ 监督意见
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -257,6 +292,8 @@ VILLAGE_TABLES = [
     Facility,
     WallRule,
     OutreachActivity,
+    MatterStep,
+    Matter,
     Appraisal,
     DuesPayment,
     DuesStandard,

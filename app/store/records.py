@@ -162,7 +162,9 @@ def create_many(new: list[Model], actor: str | None = None) -> list[Change]:
         for change in changes
     ]
     with write_transaction():
-        for rows, kind in (([record.__data__ for record in new], model), (audits, models.AuditEntry)):
+        # every column in every row: insert_many takes its columns from the first row alone
+        rows_of_new = [{name: record.__data__.get(name) for name in model._meta.fields} for record in new]
+        for rows, kind in ((rows_of_new, model), (audits, models.AuditEntry)):
             size = max(1, SQL_VARIABLES // len(kind._meta.fields))
             for start in range(0, len(rows), size):
                 kind.insert_many(rows[start : start + size]).execute()

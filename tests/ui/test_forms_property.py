@@ -101,6 +101,7 @@ MANAGEMENT_FORMS = {
     "班子成员": (lambda page: page.people, models.Cadre),
     "职务": (lambda page: page.posts, models.CadrePost),
     "三会一课": (lambda page: page, models.Meeting),
+    "四议两公开": (lambda page: page, models.Matter),
 }
 
 

@@ -141,3 +141,19 @@ def test_daily_backup_once_a_day_keeping_the_newest(data_dir, village):
     copy = sqlite3.connect(first)
     assert copy.execute("select name from village").fetchone()[0] == "芦笙村"
     copy.close()
+
+
+def test_creating_many_keeps_every_field_of_every_record_even_when_the_first_lacks_it(village):
+    import datetime as dt
+
+    from app.store import records
+
+    meetings = [
+        models.Meeting(village=village, kind="支委会", held_on=dt.date(2026, 3, 5)),
+        models.Meeting(
+            village=village, kind="支部党员大会", held_on=dt.date(2026, 3, 20), votes_for=9, votes_abstain=1
+        ),
+    ]
+    records.create_many(meetings)
+    general = models.Meeting.get(models.Meeting.kind == "支部党员大会")
+    assert (general.votes_for, general.votes_abstain, general.votes_against) == (9, 1, None)
