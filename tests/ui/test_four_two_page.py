@@ -114,3 +114,26 @@ def test_a_failed_step_is_ended_or_sent_back_and_both_are_kept(qtbot, demo_windo
     assert find(page, "事项步骤").rowCount() == 2  # the first round stays on record
     demo_window.session.undo()
     assert models.Matter.get_by_id(failed.id).round == 1
+
+
+def test_proposal_and_consultation_may_be_one_meeting_only_where_one_person_holds_both_posts(demo):
+    import pytest
+
+    from app.domain.values import InputError
+    from app.store import four_two, records
+
+    day = dt.date.today() - dt.timedelta(days=5)
+    for village, allowed in ((demo[0], True), (demo[1], False)):  # 涌溪村 has 一肩挑, 芽溪村 has not
+        matter = models.Matter(village=village, title="合并召开试验", category="重要事务决定", origin="村干部提议")
+        records.save(matter)
+        matter = models.Matter.get_by_id(matter.id)
+        first = four_two.expected_at(village, 1, day)
+        four_two.record_step(matter, {"held_on": day, "present": first, "votes_for": first})
+        second = four_two.expected_at(village, 2, day)
+        merged = {"held_on": day, "present": second, "votes_for": second, "merged": True}
+        if allowed:
+            four_two.record_step(matter, merged)
+            assert four_two.steps_of(matter)[-1].merged
+        else:
+            with pytest.raises(InputError, match="一肩挑"):
+                four_two.record_step(matter, merged)
