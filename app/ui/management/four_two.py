@@ -25,7 +25,9 @@ from app.ui.widgets.table import Column
 NO_LINK = "（不关联，直接填写）"
 
 
-def matter_kind() -> RecordKind:
+def matter_kind(progress_of: Callable[[], dict]) -> RecordKind:
+    """`progress_of` gives each matter's progress, worked out once a reload (not once a cell)."""
+    progress = lambda r: progress_of().get(r.id, "")  # noqa: E731
     return RecordKind(
         noun="事项",
         model=models.Matter,
@@ -34,7 +36,7 @@ def matter_kind() -> RecordKind:
             Column("类别", lambda r: r.category),
             Column("来源", lambda r: r.origin),
             Column("计划金额(元)", lambda r: v.format_money(r.planned_amount), sort_key=lambda r: r.planned_amount),
-            Column("进度", store.progress, warn=lambda r: "未通过" in store.progress(r)),
+            Column("进度", progress, warn=lambda r: "未通过" in progress(r)),
             Column("状态", lambda r: r.status, warn=lambda r: r.status == f.ENDED),
         ],
         fields=[
@@ -133,7 +135,8 @@ class FourTwoPanel(RecordPanel):
         self.steps.setHorizontalHeaderLabels(["轮次", "步骤", "日期", "形式", "应到/实到", "表决", "结果"])
         self.steps.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.steps.horizontalHeader().setStretchLastSection(True)
-        super().__init__(matter_kind(), session, parent)
+        self.progress_of: dict = {}
+        super().__init__(matter_kind(lambda: self.progress_of), session, parent)
         self.open_sheet = open_sheet
         self.layout().addWidget(self.steps)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_steps())
@@ -149,6 +152,10 @@ class FourTwoPanel(RecordPanel):
         )
 
     def reload(self) -> None:
+        village = self.session.village
+        self.progress_of = {
+            m.id: store.progress(m) for m in models.Matter.select().where(models.Matter.village == village)
+        }
         super().reload()
         self.show_steps()
 
