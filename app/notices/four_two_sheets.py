@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import posting_period
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet, village_notice
 
 
 @dataclass
@@ -25,14 +24,7 @@ class MatterNotice:
     published_on: dt.date
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=self.title,
-            unit=self.unit,
-            published_on=self.published_on,
-            period=posting_period(self.published_on),
-            supervision_phone=self.supervision_phone,
-            seal_unit=self.unit,
-        )
+        return village_notice(self.title, self.unit, self.published_on, self.supervision_phone)
 
     def body(self, ts: Typesetter) -> list:
         rows = [[what, text] for what, text in self.facts]

@@ -86,6 +86,18 @@ class SheetHeader:
 NOTICE, POSTER = "notice", "poster"
 
 
+def village_notice(title: str, unit: str, published_on: dt.date, supervision_phone: str) -> SheetHeader:
+    """The village's 公示: posted for the usual period, reviewed by the 监委会, sealed by the unit."""
+    return SheetHeader(
+        title=title,
+        unit=unit,
+        published_on=published_on,
+        period=posting_period(published_on),
+        supervision_phone=supervision_phone,
+        seal_unit=unit,
+    )
+
+
 def branch_notice(
     title: str, branch: str, published_on: dt.date, supervision_phone: str = "", days: int = DEFAULT_POSTING_DAYS
 ) -> SheetHeader:

@@ -10,12 +10,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import posting_period
 from app.domain.checklists import completion
 from app.domain.values import format_area, format_money
 from app.domain.venue import centres_summary, check_area, missing_centres
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet, village_notice
 
 
 @dataclass
@@ -52,14 +51,7 @@ class VenueCheckSheet:
         return f"{self.village_name}活动场所“{self.checklist_name}”标准自查公示"
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=self.title,
-            unit=self.unit,
-            published_on=self.published_on,
-            period=posting_period(self.published_on),
-            supervision_phone=self.supervision_phone,
-            seal_unit=self.unit,
-        )
+        return village_notice(self.title, self.unit, self.published_on, self.supervision_phone)
 
     def body_flowables(self, ts: Typesetter) -> list:
         gap = Spacer(1, 4 * mm * ts.scale)
