@@ -4,6 +4,7 @@ done (nothing changed), 2 not found, 3 damaged database."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -43,12 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="用一个备份替换数据库；被替换的文件保留在 backups 里")
     restore.add_argument("file", help="备份文件")
     importing = commands.add_parser("import", help="从 Excel 导入（先逐行检查；有问题的行不导入，除非加 --skip-bad）")
-    importing.add_argument("what", choices=["members"], help="members：党员花名册")
+    importing.add_argument("what", choices=["members", "ledger"], help="members：党员花名册；ledger：收支明细账")
     importing.add_argument("file", help=".xlsx 或 .xls 文件")
     importing.add_argument("--village", required=True, help="导入到哪个村（村名）")
     importing.add_argument("--skip-bad", action="store_true", help="跳过有问题的行，导入其余各行")
     exporting = commands.add_parser("export", help="导出为 Excel（本程序的模板，可原样导回）")
-    exporting.add_argument("what", choices=["members"], help="members：党员花名册")
+    exporting.add_argument("what", choices=["members", "ledger"], help="members：党员花名册；ledger：收支明细账")
+    exporting.add_argument("--year", type=int, help="ledger：哪一年的账（默认：全部）")
     exporting.add_argument("--village", help="哪个村（村名）；与 --template 二选一")
     exporting.add_argument("--out", required=True, help=".xlsx 文件路径")
     exporting.add_argument("--template", action="store_true", help="只导出空白模板")
@@ -65,15 +67,29 @@ def _village_named(name: str):
     return village
 
 
+def _read_for_import(what: str, path: Path, village):
+    """(checked rows, save function, what was imported) for each kind of import."""
+    if what == "ledger":
+        from app.exchange.ledger import read_ledger, save_ledger
+        from app.store import money
+
+        money.ensure_chart(village)
+        result = read_ledger(path, money.accounts(village), money.closed_months(village))
+        return result, save_ledger, f"笔账目到{village.name}收支明细账"
+    from app.exchange.members import existing_id_numbers, read_members, save_members
+
+    return read_members(path, village.name, existing_id_numbers(village)), save_members, f"名到{village.name}党员花名册"
+
+
 def _import(args, data_dir: Path) -> int:
-    from app.exchange.members import ExchangeError, existing_id_numbers, read_members, save_members
+    from app.exchange.workbook import ExchangeError
 
     _open(data_dir)
     village = _village_named(args.village)
     if village is None:
         return 2
     try:
-        result = read_members(Path(args.file), village.name, existing_id_numbers(village))
+        result, save, landed = _read_for_import(args.what, Path(args.file), village)
     except ExchangeError as error:
         print(error, file=sys.stderr)
         return 1
@@ -83,8 +99,23 @@ def _import(args, data_dir: Path) -> int:
             "有问题的行需先在表格里改正；什么也没有导入。（要跳过这些行，导入其余的，请加 --skip-bad）", file=sys.stderr
         )
         return 1
-    save_members(village, result.members)
-    print(f"已导入 {len(result.members)} 名到{village.name}党员花名册。")
+    save(village, result.items)
+    print(f"已导入 {len(result.items)} {landed}。")
+    return 0
+
+
+def _export_ledger(args, village) -> int:
+    from app.exchange.ledger import write_ledger
+    from app.store import models
+
+    query = models.JournalEntry.select().where(models.JournalEntry.village == village)
+    if args.year:
+        query = query.where(
+            models.JournalEntry.entry_date.between(dt.date(args.year, 1, 1), dt.date(args.year, 12, 31))
+        )
+    entries = list(query.order_by(models.JournalEntry.entry_date, models.JournalEntry.voucher_no))
+    write_ledger(Path(args.out), entries, f"{village.name}{args.year or ''}收支明细账")
+    print(f"已导出 {len(entries)} 笔：{args.out}")
     return 0
 
 
@@ -92,6 +123,12 @@ def _export(args, data_dir: Path) -> int:
     from app.exchange.members import log_export, write_members
     from app.store import models
 
+    if args.template and args.what == "ledger":
+        from app.exchange.ledger import write_ledger
+
+        write_ledger(Path(args.out), [], "收支明细账（模板）")
+        print(f"已导出空白模板：{args.out}")
+        return 0
     if args.template:
         write_members(Path(args.out), [], "党员花名册（模板）")
         print(f"已导出空白模板：{args.out}")
@@ -103,6 +140,8 @@ def _export(args, data_dir: Path) -> int:
     village = _village_named(args.village)
     if village is None:
         return 2
+    if args.what == "ledger":
+        return _export_ledger(args, village)
     people = list(
         models.PartyMember.select().where(models.PartyMember.village == village).order_by(models.PartyMember.name)
     )

@@ -60,7 +60,7 @@ def import_figure(rows: int) -> None:
     result = read_members(path, village.name, existing_id_numbers(village))
     read = time.perf_counter() - start
     start = time.perf_counter()
-    save_members(village, result.members)
+    save_members(village, result.items)
     saved = time.perf_counter() - start
     close_database()
     print(

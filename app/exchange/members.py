@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain import members as m
 from app.domain import values as v
 from app.domain.values import InputError
+from app.exchange.workbook import (
+    MAX_ROWS,
+    ExchangeError,
+    ReadResult,
+    RowProblem,
+    find_header,
+    header_finder,
+    map_columns,
+    read_sheet,
+)
+from app.exchange.workbook import text as _text
 
 # field key -> (template header, other headers real exports use)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -58,55 +67,9 @@ STAGE_CODES = {
 }
 GENDER_CODES = {"1": "男", "2": "女"}  # GB/T 2261.1
 YES = {"是", "√", "✓", "1", "Y", "YES", "TRUE"}
-MAX_ROWS = 50_000
 
 
-class ExchangeError(Exception):
-    """The file cannot be read as a roster at all (the message is in Chinese)."""
-
-
-@dataclass
-class RowProblem:
-    row: int  # as Excel numbers it
-    name: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"第 {self.row} 行{f'（{self.name}）' if self.name else ''}：{self.reason}"
-
-
-@dataclass
-class ReadResult:
-    members: list[dict] = field(default_factory=list)  # field values, ready to save
-    rows: list[int] = field(default_factory=list)  # the Excel row of each
-    problems: list[RowProblem] = field(default_factory=list)
-    unused_columns: list[str] = field(default_factory=list)
-    mapped: dict[str, str] = field(default_factory=dict)  # header as in the file -> field key
-
-    def report(self) -> str:
-        lines = [f"可以导入 {len(self.members)} 行；有问题的 {len(self.problems)} 行。"]
-        lines += [str(problem) for problem in self.problems[:200]]
-        if len(self.problems) > 200:
-            lines.append(f"……另有 {len(self.problems) - 200} 行有问题")
-        if self.unused_columns:
-            lines.append(f"没有用到的列：{'、'.join(self.unused_columns)}")
-        return "\n".join(lines)
-
-
-def _header_key(text: str) -> str | None:
-    cleaned = re.sub(r"[\s*（）()：:]", "", unicodedata.normalize("NFKC", str(text or "")))
-    for key, names in COLUMNS.items():
-        if cleaned in names:
-            return key
-    return None
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+_header_key = header_finder(COLUMNS)
 
 
 MONTH_ONLY = re.compile(r"([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*月?")
@@ -197,27 +160,6 @@ def _row_values(cells: dict[str, object], village_name: str) -> dict:
     return values
 
 
-def read_sheet(path: Path) -> list[list]:
-    """The first worksheet's cells, row by row (.xlsx, .xls or .ods)."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except FileNotFoundError:
-        raise ExchangeError(f"找不到文件：{path}") from None
-    except Exception as error:  # noqa: BLE001 - calamine raises its own types for every unreadable file
-        raise ExchangeError(f"读不出这个文件（应为 Excel 的 .xlsx 或 .xls）：{path.name}\n{error}") from None
-
-
-def _find_header(rows: list[list]) -> int:
-    """The header is the first of the top rows naming at least two roster columns (titles may sit above)."""
-    for index, row in enumerate(rows[:15]):
-        if len({_header_key(cell) for cell in row} - {None}) >= 2:
-            return index
-    raise ExchangeError("表格前 15 行里找不到表头（至少要有“姓名”和“身份证号”或“入党时间”等列）")
-
-
 def read_members(
     path: Path,
     village_name: str,
@@ -225,16 +167,9 @@ def read_members(
     progress: Callable[[int, int], None] | None = None,
 ) -> ReadResult:
     rows = read_sheet(path)
-    header_index = _find_header(rows)
+    header_index = find_header(rows, _header_key, "至少要有“姓名”和“身份证号”或“入党时间”等列")
     result = ReadResult()
-    columns: dict[int, str] = {}
-    for position, cell in enumerate(rows[header_index]):
-        key = _header_key(cell)
-        if key and key not in columns.values():
-            columns[position] = key
-            result.mapped[_text(cell)] = key
-        elif _text(cell):
-            result.unused_columns.append(_text(cell))
+    columns = map_columns(rows[header_index], _header_key, result)
     if "name" not in columns.values():
         raise ExchangeError("表头里没有“姓名”列")
     body = rows[header_index + 1 :]
@@ -259,7 +194,7 @@ def read_members(
             continue
         if number:
             seen[number] = excel_row
-        result.members.append(values)
+        result.items.append(values)
         result.rows.append(excel_row)
         if progress and offset % 500 == 0:
             progress(offset, len(body))

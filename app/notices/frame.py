@@ -183,19 +183,24 @@ class Typesetter:
         size: float | None = None,
         highlight: Callable[[int], bool] | None = None,
         where: str = "",
+        right: Sequence[int] = (),
     ) -> Table:
-        """A ruled table; widths are fractions of the text width. Cells wrap."""
+        """A ruled table; widths are fractions of the text width. Cells wrap; the columns in `right`
+        (amounts) are set flush right."""
         cell = size or STANDARD_BODY_SIZE * 0.92
         head_style = self.style(cell, TA_CENTER, leading=1.35)
         body_style = self.style(cell, TA_LEFT, leading=1.35)
+        number_style = self.style(cell, TA_RIGHT, leading=1.35)
         data = [[ChineseParagraph(markup(h, self.report, where), head_style) for h in header]]
         for row in rows:
             data.append(
                 [
                     value
                     if isinstance(value, Flowable)
-                    else ChineseParagraph(markup(str(value), self.report, where), body_style)
-                    for value in row
+                    else ChineseParagraph(
+                        markup(str(value), self.report, where), number_style if column in right else body_style
+                    )
+                    for column, value in enumerate(row)
                 ]
             )
         column_widths = header_safe_widths(

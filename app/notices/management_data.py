@@ -374,3 +374,31 @@ def matter_register_data(village: models.Village, year: int, today: dt.date) -> 
             ]
         )
     return four_two_sheets.MatterRegister(village.name, village_unit(village), year, rows, today)
+
+
+def finance_disclosure_data(village: models.Village, period, today: dt.date):
+    from app.notices.money_sheets import FinanceDisclosure
+    from app.store import money
+
+    return FinanceDisclosure(
+        village_name=village.name,
+        unit=village_unit(village),
+        supervision_phone=village.supervision_phone,
+        period=period,
+        figures=money.disclosure(village, period),
+        published_on=today,
+    )
+
+
+def income_distribution_data(village: models.Village, year: int, today: dt.date):
+    from app.notices.money_sheets import IncomeDistribution
+    from app.store import money
+
+    return IncomeDistribution(
+        village_name=village.name,
+        unit=village_unit(village),
+        supervision_phone=village.supervision_phone,
+        year=year,
+        statement=money.income_statement(village, year),
+        printed_on=today,
+    )

@@ -335,6 +335,60 @@ def _register_render(record_id: str, page: PageSpec, today: dt.date) -> Rendered
     return _sheet("matter_register", record_id, village, f"{year}年四议两公开台账", rendered, report)
 
 
+def _entry_months(village: models.Village) -> list[str]:
+    from app.domain.money import month_key
+
+    days = models.JournalEntry.select(models.JournalEntry.entry_date).where(models.JournalEntry.village == village)
+    return sorted({month_key(day) for (day,) in days.tuples()})
+
+
+def _finance_entries(village: models.Village) -> list[SheetEntry]:
+    from app.domain.money import parse_period
+
+    months = _entry_months(village)
+    quarters = sorted({f"{m[:4]}Q{(int(m[5:]) + 2) // 3}" for m in months})
+    return [
+        SheetEntry(
+            "finance_disclosure", f"{village.id}:{key}", f"{village.name}：{parse_period(key).label}财务收支公开"
+        )
+        for key in (*months, *quarters)
+    ]
+
+
+def _finance_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.domain.money import parse_period
+    from app.notices import money_sheets
+
+    village_id, _, key = str(record_id).partition(":")
+    try:
+        period = parse_period(key)
+    except ValueError as error:
+        raise UnknownSheetError(f"编号 {record_id} 应为“村编号:2026-03”或“村编号:2026Q1”：{error}") from None
+    village = _village(village_id)
+    sheet = management_data.finance_disclosure_data(village, period, today)
+    report = GlyphReport()
+    rendered = money_sheets.render(sheet, page, report)
+    return _sheet("finance_disclosure", record_id, village, sheet.title, rendered, report)
+
+
+def _distribution_entries(village: models.Village) -> list[SheetEntry]:
+    years = sorted({int(month[:4]) for month in _entry_months(village)})
+    return [
+        SheetEntry("income_distribution", f"{village.id}:{year}", f"{village.name}：{year}年度收益及收益分配表")
+        for year in years
+    ]
+
+
+def _distribution_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import money_sheets
+
+    village, year = _village_year(record_id)
+    sheet = management_data.income_distribution_data(village, year, today)
+    report = GlyphReport()
+    rendered = money_sheets.render(sheet, page, report)
+    return _sheet("income_distribution", record_id, village, sheet.title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -367,6 +421,8 @@ KINDS: dict[str, SheetKind] = {
             _matter_notice_render("result_notice", management_data.result_notice_data),
         ),
         SheetKind("matter_register", "四议两公开台账", _register_entries, _register_render),
+        SheetKind("finance_disclosure", "财务收支公开", _finance_entries, _finance_render),
+        SheetKind("income_distribution", "收益及收益分配表", _distribution_entries, _distribution_render),
         SheetKind(
             "appraisal_ballot",
             "民主评议测评表",

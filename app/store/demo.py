@@ -9,6 +9,7 @@ from app.domain import wall_rules
 from app.store import models, records
 from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_matters import add_demo_matters
+from app.store.demo_money import add_demo_money
 from app.store.demo_meetings import add_demo_meetings
 from app.store.demo_people import add_demo_people
 from app.store.demo_review import add_demo_review
@@ -155,6 +156,7 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_meetings(village, index, today or dt.date.today())
             add_demo_review(village, index, today or dt.date.today())
             add_demo_matters(village, today or dt.date.today())
+            add_demo_money(village, index, today or dt.date.today())
     return created
 
 

@@ -78,6 +78,10 @@ class DeleteRefusedError(StorageError):
     """A rule forbids deleting this record; the message says which."""
 
 
+class ChangeRefusedError(StorageError):
+    """A rule forbids writing this record (a closed month, say); the message says which."""
+
+
 class DataFolderInUseError(StorageError):
     def __init__(self, folder: Path):
         super().__init__(

@@ -1,4 +1,4 @@
-"""Rules that forbid a delete, in one place: the list's delete button and undo both ask here."""
+"""Rules that forbid a delete or a change, in one place: the lists, the imports, undo and redo all ask here."""
 
 from __future__ import annotations
 
@@ -7,8 +7,47 @@ from peewee import Model
 from app.store import models
 
 
-def why_not_delete(record: Model) -> str | None:
-    """The reason this record may not be deleted, for the clerk; None when it may be."""
+def _closed(village_id, day) -> bool:
+    from app.domain.money import month_key
+
+    return (
+        models.MonthClose.select()
+        .where((models.MonthClose.village == village_id) & (models.MonthClose.month == month_key(day)))
+        .exists()
+    )
+
+
+def _in_closed_month(entry: models.JournalEntry) -> str | None:
+    day = entry.entry_date
+    if day and _closed(entry.village_id, day):
+        return (
+            f"{day.year}年{day.month}月已结账，这个月的账目不能再增加、修改或删除。\n"
+            "请在未结账的月份做一笔冲销或更正的账目。"
+        )
+    return None
+
+
+def why_not_save(record: Model, before: Model | None) -> str | None:
+    """The reason this record may not be written (created, or changed from `before`); None when it may be."""
+    if isinstance(record, models.JournalEntry):
+        return (_in_closed_month(before) if before else None) or _in_closed_month(record)
+    return None
+
+
+def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
+    """The reason this record may not be deleted, for the clerk; None when it may be. Removing a whole village
+    (confirmed, backed up, undoable) takes its closed months with it."""
+    if isinstance(record, models.MonthClose) and not removing_village:
+        return f"{record.month} 已结账，结账不能撤回。更正请在未结账的月份做冲销账目。"
+    if isinstance(record, models.JournalEntry):
+        reversal = models.JournalEntry.select().where(models.JournalEntry.reverses == record.id).first()
+        if reversal:
+            return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
+        return _in_closed_month(record)
+    if isinstance(record, models.Account):
+        used = models.JournalEntry.select().where(models.JournalEntry.account == record.id).count()
+        if used:
+            return f"科目“{record.code} {record.name}”已记有 {used} 笔账目，不能删除；可以修改它的名称。"
     if isinstance(record, models.WallRule):
         merged = models.WallRule.select().where(models.WallRule.merged_into == record.id).count()
         if merged:

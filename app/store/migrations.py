@@ -214,6 +214,40 @@ def _create_four_two(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+MONEY_SCHEMA = (
+    'CREATE TABLE "account" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "code" TEXT NOT NULL, '
+    '"name" TEXT NOT NULL, "category" TEXT NOT NULL, "direction" TEXT NOT NULL, "statement_line" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "account_village_id" ON "account" ("village_id")',
+    'CREATE TABLE "journal_entry" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"entry_date" DATE NOT NULL, "voucher_no" TEXT NOT NULL, "summary" TEXT NOT NULL, "account_id" TEXT NOT NULL, '
+    '"income" TEXT NOT NULL, "expense" TEXT NOT NULL, "handler" TEXT NOT NULL, "reviewer" TEXT NOT NULL, '
+    '"reviewed_on" DATE, "cosigned_by" TEXT NOT NULL, "cosigned_on" DATE, "voucher_scan" TEXT NOT NULL, '
+    '"reverses_id" TEXT, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("reverses_id") REFERENCES "journal_entry" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "journal_entry_village_id" ON "journal_entry" ("village_id")',
+    'CREATE INDEX "journal_entry_village_date" ON "journal_entry" ("village_id", "entry_date")',
+    'CREATE INDEX "journal_entry_account_id" ON "journal_entry" ("account_id")',
+    'CREATE INDEX "journal_entry_reverses_id" ON "journal_entry" ("reverses_id")',
+    'CREATE TABLE "month_close" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "month" TEXT NOT NULL, '
+    '"closed_on" DATE NOT NULL, "closed_by" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "month_close_village_month" ON "month_close" ("village_id", "month")',
+    'CREATE TABLE "money_year" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "year" INTEGER NOT NULL, '
+    '"opening_balance" TEXT, "opening_undistributed" TEXT NOT NULL, "reserve" TEXT NOT NULL, "welfare" TEXT NOT NULL, '
+    '"households" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "money_year_village_year" ON "money_year" ("village_id", "year")',
+)
+
+
+def _create_money(db: SqliteDatabase) -> None:
+    for statement in MONEY_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -230,6 +264,7 @@ MIGRATIONS: list[Step] = [
     Step(5, "民主评议和党费", _create_review_and_dues),
     Step(6, "可调整的规则", _create_settings),
     Step(7, "四议两公开", _create_four_two),
+    Step(8, "村级财务", _create_money),
 ]
 
 

@@ -255,6 +255,63 @@ class MatterStep(VillageRecord):
     supervision = TextField(default="")  # ⑥ 监督意见
 
 
+class Account(VillageRecord):
+    """A 会计科目 of the village's chart (app.domain.money); editable, so a county's own codes fit."""
+
+    code = TextField(default="")
+    name = TextField()
+    category = TextField()  # 资产类 …
+    direction = TextField()  # 借 or 贷
+    statement_line = TextField(default="")  # the 收益表 line it feeds, or "" for none
+
+
+class JournalEntry(VillageRecord):
+    """One entry of the village's 收支明细账: money in or out against an account, with its approval chain."""
+
+    entry_date = DateField()
+    voucher_no = TextField(default="")  # 凭证号
+    summary = TextField()  # 摘要
+    account = ForeignKeyField(Account, on_delete="RESTRICT")
+    income = DecimalTextField(default=Decimal("0"))
+    expense = DecimalTextField(default=Decimal("0"))
+    handler = TextField(default="")  # 经手人
+    reviewer = TextField(default="")  # 民主理财小组/监委会 审核人
+    reviewed_on = DateField(null=True)
+    cosigned_by = TextField(default="")  # 书记、主任联签
+    cosigned_on = DateField(null=True)
+    voucher_scan = TextField(default="")  # the scan's path inside the data folder
+    reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT")  # the entry a 冲销 entry corrects
+    note = TextField(default="")
+
+    # the form asks 收入 or 支出 and one amount; the table keeps two columns, one of them zero
+    @property
+    def money_kind(self) -> str:
+        return "支出" if self.expense else "收入"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.income or self.expense or Decimal("0")
+
+
+class MonthClose(VillageRecord):
+    """A month closed (结账): its entries are no longer edited; corrections are reversing entries."""
+
+    month = TextField()  # 2026-03
+    closed_on = DateField()
+    closed_by = TextField(default="")
+
+
+class MoneyYear(VillageRecord):
+    """What a year's books take from outside the journal: the opening balance and the 收益分配 decided."""
+
+    year = IntegerField()
+    opening_balance = DecimalTextField(null=True)  # 年初现金和银行存款余额; None: carried from the year before
+    opening_undistributed = DecimalTextField(default=Decimal("0"))  # 年初未分配收益
+    reserve = DecimalTextField(default=Decimal("0"))  # 提取公积公益金
+    welfare = DecimalTextField(default=Decimal("0"))  # 应付福利费
+    households = DecimalTextField(default=Decimal("0"))  # 农户分配
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -287,6 +344,10 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    MonthClose,  # before the entries, so that undoing a removal restores the entries before closing their months
+    JournalEntry,
+    Account,
+    MoneyYear,
     Venue,
     ChecklistItem,
     Facility,

@@ -16,7 +16,7 @@ from typing import Any
 from peewee import ForeignKeyField, Model
 
 from app.store import guards, models
-from app.store.errors import ConflictError, DeleteRefusedError
+from app.store.errors import ChangeRefusedError, ConflictError, DeleteRefusedError
 from app.store.transactions import write_transaction
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ class Change:
     action: str
     before: dict | None
     after: dict | None
+    removing_village: bool = False  # part of removing a whole village: its closed months go too
 
 
 def _village_id(data: dict | None) -> str | None:
@@ -126,8 +127,12 @@ def save(record: Model, actor: str | None = None, expected: dict | _Absent | Non
     ConflictError when someone else changed or deleted it in the meantime."""
     model = type(record)
     with write_transaction():
-        before = _current(model, record.id)
+        existing = model.get_or_none(model.id == record.id)
+        before = snapshot(existing) if existing else None
         _require(before, expected)
+        reason = guards.why_not_save(record, existing)
+        if reason:
+            raise ChangeRefusedError(reason)
         if before:
             record.save()
         else:
@@ -146,6 +151,10 @@ def create_many(new: list[Model], actor: str | None = None) -> list[Change]:
     if not new:
         return []
     model, who = type(new[0]), actor or current_actor()
+    for record in new:
+        reason = guards.why_not_save(record, None)
+        if reason:
+            raise ChangeRefusedError(reason)
     changes = [Change(model, str(record.id), CREATE, None, snapshot(record)) for record in new]
     audits = [
         {
@@ -171,7 +180,9 @@ def create_many(new: list[Model], actor: str | None = None) -> list[Change]:
     return changes
 
 
-def delete(record: Model, actor: str | None = None, expected: dict | None = None) -> Change:
+def delete(
+    record: Model, actor: str | None = None, expected: dict | None = None, removing_village: bool = False
+) -> Change:
     model = type(record)
     with write_transaction():
         existing = model.get_or_none(model.id == record.id)
@@ -179,10 +190,10 @@ def delete(record: Model, actor: str | None = None, expected: dict | None = None
         if existing is None:
             raise ConflictError(deleted=True)
         _require(current, expected)
-        reason = guards.why_not_delete(existing)
+        reason = guards.why_not_delete(existing, removing_village)
         if reason:
             raise DeleteRefusedError(reason)
-        change = Change(model, str(record.id), DELETE, current, None)
+        change = Change(model, str(record.id), DELETE, current, None, removing_village)
         existing.delete_instance()
         _audit(change, actor)
     return change
@@ -199,6 +210,6 @@ def undo(change: Change, actor: str | None = None) -> Change:
 def redo(change: Change, actor: str | None = None) -> Change:
     """Makes the change again, only if the record is still as the undo left it."""
     if change.action == DELETE:
-        return delete(change.model(id=change.record_id), actor, expected=change.before)
+        return delete(change.model(id=change.record_id), actor, change.before, change.removing_village)
     expected = change.before if change.action == UPDATE else ABSENT
     return save(from_snapshot(change.model, change.after), actor, expected=expected)

@@ -50,12 +50,15 @@ def remove_village(village: models.Village) -> list[records.Change]:
     with write_transaction():
         # rules merged into others go first, so that no rule is still pointed at when it is deleted
         merged_first = models.WallRule.merged_into.is_null(True)
+        reversals_first = models.JournalEntry.reverses.is_null(True)
         for model in models.VILLAGE_TABLES:
             query = model.select().where(model.village == village)
             if model is models.WallRule:
                 query = query.order_by(merged_first)
+            if model is models.JournalEntry:
+                query = query.order_by(reversals_first)
             for record in list(query):
-                changes.append(records.delete(record))
+                changes.append(records.delete(record, removing_village=True))
         changes.append(records.delete(village))
     return changes
 

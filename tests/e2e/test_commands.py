@@ -84,7 +84,7 @@ def test_import_members_is_all_or_nothing_unless_bad_rows_are_skipped(tmp_path):
     from openpyxl import Workbook
 
     from app.domain.values import id_check_char
-    from app.exchange.members import read_sheet
+    from app.exchange.workbook import read_sheet
 
     def an_id(born):
         return f"522625{born}123" + id_check_char(f"522625{born}123")

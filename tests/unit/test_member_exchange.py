@@ -33,11 +33,11 @@ def test_the_townships_old_xls_is_read_with_its_own_headers_and_codes():
     result = exchange.read_members(TOWNSHIP_XLS, "涌溪村", set())
     assert result.problems == []
     assert result.unused_columns == ["序号"]
-    first = result.members[0]
+    first = result.items[0]
     assert (first["name"], first["gender"], first["stage"]) == ("杨秀英", "女", "正式党员")
     assert first["birth_date"] == dt.date(1965, 3, 12)  # from the ID number; the sheet gave only the month
     assert first["joined_on"] == dt.date(1990, 7, 1) and first["address"] == "涌溪村3组"
-    assert [m["stage"] for m in result.members] == ["正式党员", "正式党员", "预备党员", "正式党员"]
+    assert [m["stage"] for m in result.items] == ["正式党员", "正式党员", "预备党员", "正式党员"]
 
 
 BAD_ROWS = [
@@ -59,7 +59,7 @@ def test_every_bad_row_is_reported_by_its_row_number_and_nothing_is_imported(tmp
     for row_number, (_, says) in enumerate(BAD_ROWS, start=4):
         assert says in reported[row_number], (row_number, reported)
     assert "与第 3 行重复" in reported[3 + len(rows) - 1]
-    assert [m["name"] for m in result.members] == ["李好"]
+    assert [m["name"] for m in result.items] == ["李好"]
     assert models.PartyMember.select().count() == 0  # reading never writes
 
 
@@ -90,7 +90,7 @@ def test_export_then_import_gives_the_same_roster(tmp_path, demo):
     result = exchange.read_members(path, village.name, set())
     assert result.problems == [] and result.unused_columns == []
     audited_before = models.AuditEntry.select().where(models.AuditEntry.table == "party_member").count()
-    changes = exchange.save_members(village, result.members)
+    changes = exchange.save_members(village, result.items)
     audited = models.AuditEntry.select().where(models.AuditEntry.table == "party_member").count() - audited_before
     assert audited == len(changes) == len(people)  # one audit row per imported person
     after = sorted(
@@ -103,7 +103,7 @@ def test_export_then_import_gives_the_same_roster(tmp_path, demo):
 def test_the_empty_template_has_every_column_and_reads_as_empty(tmp_path):
     path = tmp_path / "模板.xlsx"
     exchange.write_members(path, [])
-    assert exchange.read_members(path, "芦笙村", set()).members == []
+    assert exchange.read_members(path, "芦笙村", set()).items == []
 
 
 def test_a_file_that_is_not_a_spreadsheet_says_so(tmp_path):

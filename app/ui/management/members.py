@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.domain import members as m
 from app.domain import values as v
+from app.domain.masking import mask_id_number
 from app.store import models
 from app.ui.session import Session
 from app.ui.widgets import messages
@@ -194,19 +195,25 @@ class MembersPanel(RecordPanel):
     def import_excel(self) -> None:
         from pathlib import Path
 
-        from app.exchange.members import ExchangeError
+        from app.exchange.members import existing_id_numbers, read_members, save_members
+        from app.exchange.workbook import ExchangeError
         from app.ui import file_dialogs
-        from app.ui.management.member_import import MemberImportDialog, read_with_progress
+        from app.ui.widgets.import_dialog import ImportDialog, read_with_progress
 
         chosen = file_dialogs.open_file(self, "选择党员名册", Path.home(), "Excel 表格 (*.xlsx *.xls *.ods)")
         if not chosen:
             return
+        village = self.session.village
         try:
-            result = read_with_progress(Path(chosen), self.session, self)
+            result = read_with_progress(
+                self, lambda advance: read_members(Path(chosen), village.name, existing_id_numbers(village), advance)
+            )
         except ExchangeError as error:
             messages.warn(self, "不能导入", str(error))
             return
-        dialog = MemberImportDialog(self.session, Path(chosen), result, self)
+        dialog = ImportDialog(
+            self.session, "党员花名册", "党员", "名", Path(chosen), result, IMPORT_PREVIEW, save_members, self
+        )
         self.import_dialog = dialog  # tests reach the open dialog here
         open_transient(dialog)
 
@@ -238,3 +245,15 @@ class MembersPanel(RecordPanel):
         if people:
             log_export(village, len(people))
         messages.inform(self, "已导出", f"已导出{'空白模板' if template else f' {len(people)} 名'}：\n{chosen}")
+
+
+IMPORT_PREVIEW = [
+    ("行号", lambda row, m: str(row)),
+    ("姓名", lambda row, m: m["name"]),
+    ("性别", lambda row, m: m["gender"]),
+    ("出生日期", lambda row, m: v.format_date(m["birth_date"])),
+    ("类别", lambda row, m: m["stage"]),
+    ("入党时间", lambda row, m: v.format_date(m["joined_on"])),
+    ("转正时间", lambda row, m: v.format_date(m["converted_on"])),
+    ("身份证号", lambda row, m: mask_id_number(m["id_number"])),
+]
