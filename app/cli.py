@@ -26,14 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("kind")
     render.add_argument("id")
     render.add_argument("--out", required=True, help="PDF 文件路径")
-    render.add_argument("--page", default="A4", choices=["A4", "A3"])
+    render.add_argument("--page", choices=["A4", "A3"], help="纸张（默认：这种公示单的常用纸张，多为 A4）")
     render.add_argument("--landscape", action="store_true", help="横向")
     printing = commands.add_parser(
         "print", help="打印一张公示单（与窗口里的“打印”同一路径，不弹对话框），并记入发出记录"
     )
     printing.add_argument("kind")
     printing.add_argument("id")
-    printing.add_argument("--page", default="A4", choices=["A4", "A3"])
+    printing.add_argument("--page", choices=["A4", "A3"], help="纸张（默认：这种公示单的常用纸张，多为 A4）")
     printing.add_argument("--landscape", action="store_true", help="横向")
     printing.add_argument("--printer", help="打印机名称（默认：系统默认打印机）")
     printing.add_argument("--copies", type=int, default=1, help="份数")
@@ -44,8 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="用一个备份替换数据库；被替换的文件保留在 backups 里")
     restore.add_argument("file", help="备份文件")
     importing = commands.add_parser("import", help="从 Excel 导入（先逐行检查；有问题的行不导入，除非加 --skip-bad）")
-    importing.add_argument("what", choices=["members", "ledger"], help="members：党员花名册；ledger：收支明细账")
-    importing.add_argument("file", help=".xlsx 或 .xls 文件")
+    importing.add_argument(
+        "what",
+        choices=["members", "ledger", "compact"],
+        help="members：党员花名册；ledger：收支明细账；compact：村规民约",
+    )
+    importing.add_argument("file", help=".xlsx 或 .xls 文件（村规民约：.txt 文本文件）")
+    importing.add_argument("--title", help="compact：村规民约的名称（默认取正文第一行）")
     importing.add_argument("--village", required=True, help="导入到哪个村（村名）")
     importing.add_argument("--skip-bad", action="store_true", help="跳过有问题的行，导入其余各行")
     exporting = commands.add_parser("export", help="导出为 Excel（本程序的模板，可原样导回）")
@@ -81,6 +86,46 @@ def _read_for_import(what: str, path: Path, village):
     return read_members(path, village.name, existing_id_numbers(village)), save_members, f"名到{village.name}党员花名册"
 
 
+def _read_text(path: Path) -> str:
+    """A text file as Word's "save as text" or Notepad writes it: UTF-8 (with or without BOM) or GBK."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnicodeDecodeError("gb18030", raw, 0, 1, "既不是 UTF-8 也不是 GBK")
+
+
+def _import_compact(args, village) -> int:
+    from app.domain import compact as cp
+    from app.domain.values import InputError
+    from app.store import compacts
+
+    try:
+        text = _read_text(Path(args.file))
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"读不出这个文本文件：{args.file}\n{error}", file=sys.stderr)
+        return 1
+    understood = cp.parse(text)
+    print(f"标题：{understood.title or '（未识别）'}；{understood.summary()}")
+    for section in understood.sections:
+        if section.title:
+            print(f"  {section.title.splitlines()[0]}：{len(section.articles)} 条")
+    for note in understood.notes:
+        print(f"⚠ {note}", file=sys.stderr)
+    for flag in cp.flags(understood):
+        print(f"⚠ 措辞：{flag.where}“{flag.words}”——{flag.reason}", file=sys.stderr)
+    title = args.title or understood.title or f"{village.name}村规民约"
+    try:
+        compacts.add_compact(village, title, text.strip())
+    except InputError as error:
+        print(f"{error.args[0]}；什么也没有导入。", file=sys.stderr)
+        return 1
+    print(f"已导入“{title}”到{village.name}（第1版，草案；表决等程序请在程序里记录）。")
+    return 0
+
+
 def _import(args, data_dir: Path) -> int:
     from app.exchange.workbook import ExchangeError
 
@@ -88,6 +133,8 @@ def _import(args, data_dir: Path) -> int:
     village = _village_named(args.village)
     if village is None:
         return 2
+    if args.what == "compact":
+        return _import_compact(args, village)
     try:
         result, save, landed = _read_for_import(args.what, Path(args.file), village)
     except ExchangeError as error:
@@ -152,6 +199,17 @@ def _export(args, data_dir: Path) -> int:
     return 0
 
 
+def _page(args):
+    """The paper asked for, or the kind's own default (the 村规民约 goes on A3, its booklet on A4 landscape)."""
+    from app.notices.frame import PageSpec
+    from app.notices.registry import default_page
+
+    default = default_page(args.kind)
+    if args.page is None and not args.landscape:
+        return default
+    return PageSpec(args.page or default.size, "landscape" if args.landscape else "portrait")
+
+
 def _open(data_dir: Path):
     from app.store.connection import open_database
 
@@ -202,12 +260,11 @@ def _notices(args, data_dir: Path) -> int:
 
 
 def _render(args, data_dir: Path) -> int:
-    from app.notices.frame import PageSpec
     from app.notices.issued import save_pdf
     from app.notices.registry import UnknownSheetError, render
 
     _open(data_dir)
-    page = PageSpec(args.page, "landscape" if args.landscape else "portrait")
+    page = _page(args)
     try:
         sheet = render(args.kind, args.id, page)
     except UnknownSheetError as error:
@@ -229,7 +286,6 @@ def _print(args, data_dir: Path) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs Qt, not a screen
     from PySide6.QtWidgets import QApplication
 
-    from app.notices.frame import PageSpec
     from app.notices.issued import record_printed
     from app.notices.registry import UnknownSheetError, render
     from app.ui.printing import PrintError, load_pdf, prepare_printer, print_document
@@ -239,7 +295,7 @@ def _print(args, data_dir: Path) -> int:
         return 1
     application = QApplication.instance() or QApplication([])
     _open(data_dir)
-    page = PageSpec(args.page, "landscape" if args.landscape else "portrait")
+    page = _page(args)
     try:
         sheet = render(args.kind, args.id, page)
         printer = prepare_printer(page, args.printer, args.copies)

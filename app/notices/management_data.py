@@ -402,3 +402,19 @@ def income_distribution_data(village: models.Village, year: int, today: dt.date)
         statement=money.income_statement(village, year),
         printed_on=today,
     )
+
+
+def compact_data(version: models.CompactVersion, today: dt.date):
+    from app.notices.compact_sheets import CompactSheet
+    from app.store import compacts
+
+    village = version.village
+    text = compacts.parsed(version)
+    return CompactSheet(
+        village_name=village.name,
+        unit=f"{village.name}村民委员会",
+        text=text,
+        title=text.title or version.compact.title,
+        adopted_on=version.voted_on if compacts.adopted(version) else None,
+        printed_on=today,
+    )

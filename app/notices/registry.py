@@ -16,6 +16,7 @@ from pathlib import Path
 from app.domain import wall_rules
 from app.notices import (
     appraisal_sheets,
+    compact_sheets,
     cadre_duties,
     dues_ledger,
     four_two_sheets,
@@ -27,7 +28,7 @@ from app.notices import (
 )
 from app.notices import management_data
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered
+from app.notices.frame import A4_PORTRAIT, ALL_PAGE_SPECS, PageSpec, Rendered
 from app.store import models
 from app.store.villages import checklist_items, checklist_name
 
@@ -389,12 +390,49 @@ def _distribution_render(record_id: str, page: PageSpec, today: dt.date) -> Rend
     return _sheet("income_distribution", record_id, village, sheet.title, rendered, report)
 
 
+def _compact_entries(kind: str, label: str):
+    def entries(village: models.Village) -> list[SheetEntry]:
+        from app.store import compacts
+
+        query = (
+            models.CompactVersion.select(models.CompactVersion, models.Compact)
+            .join(models.Compact)
+            .where(models.CompactVersion.village == village)
+            .order_by(models.Compact.title, models.CompactVersion.number)
+        )
+        return [
+            SheetEntry(
+                kind, str(v.id), f"{village.name}：{v.compact.title}（第{v.number}版，{compacts.status(v)}）{label}"
+            )
+            for v in query
+        ]
+
+    return entries
+
+
+def _compact_render(kind: str, layout):
+    def rendered(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+        version = models.CompactVersion.get_or_none(models.CompactVersion.id == _uuid(record_id))
+        if version is None:
+            raise UnknownSheetError(f"找不到编号为 {record_id} 的村规民约版本")
+        sheet = management_data.compact_data(version, today)
+        report = GlyphReport()
+        result = layout(sheet, page, report)
+        title = sheet.title + ("（户册）" if kind == "compact_booklet" else "")
+        return _sheet(kind, record_id, version.village, title, result, report)
+
+    return rendered
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
     label: str
     entries: Callable[[models.Village], list[SheetEntry]]
     render: Callable[[str, PageSpec, dt.date], RenderedSheet]
+    page: PageSpec = A4_PORTRAIT  # the paper it is usually printed on
+    papers: tuple[PageSpec, ...] = tuple(ALL_PAGE_SPECS)  # the papers it may be printed on
+    duplex: bool = False  # printed on both sides
 
 
 KINDS: dict[str, SheetKind] = {
@@ -423,6 +461,22 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("matter_register", "四议两公开台账", _register_entries, _register_render),
         SheetKind("finance_disclosure", "财务收支公开", _finance_entries, _finance_render),
         SheetKind("income_distribution", "收益及收益分配表", _distribution_entries, _distribution_render),
+        SheetKind(
+            "compact_wall",
+            "村规民约（上墙）",
+            _compact_entries("compact_wall", "上墙版"),
+            _compact_render("compact_wall", compact_sheets.render_wall),
+            compact_sheets.WALL_PAGE,
+        ),
+        SheetKind(
+            "compact_booklet",
+            "村规民约户册",
+            _compact_entries("compact_booklet", "户册"),
+            _compact_render("compact_booklet", compact_sheets.render_booklet),
+            PageSpec("A4", "landscape"),
+            (PageSpec("A4", "landscape"), PageSpec("A3", "landscape")),
+            duplex=True,
+        ),
         SheetKind(
             "appraisal_ballot",
             "民主评议测评表",
@@ -455,3 +509,7 @@ def render(kind: str, record_id: str, page: PageSpec = A4_PORTRAIT, today: dt.da
     if kind not in KINDS:
         raise UnknownSheetError(f"没有“{kind}”这种公示单，可用的有：{'、'.join(KINDS)}")
     return KINDS[kind].render(record_id, page, today or dt.date.today())
+
+
+def default_page(kind: str) -> PageSpec:
+    return KINDS[kind].page if kind in KINDS else A4_PORTRAIT

@@ -44,6 +44,14 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
         if reversal:
             return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
         return _in_closed_month(record)
+    if isinstance(record, models.Compact):
+        versions = models.CompactVersion.select().where(models.CompactVersion.compact == record.id).count()
+        if versions:
+            return f"“{record.title}”还有 {versions} 个版本，请先删除各版本。"
+    if isinstance(record, models.CompactVersion):
+        printed = models.CompactPrint.select().where(models.CompactPrint.version == record.id).count()
+        if printed:
+            return f"这一版已印制 {printed} 次（印制记录要保留），不能删除；不再使用时另立新版本即可。"
     if isinstance(record, models.Account):
         used = models.JournalEntry.select().where(models.JournalEntry.account == record.id).count()
         if used:

@@ -248,6 +248,35 @@ def _create_money(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+COMPACT_SCHEMA = (
+    'CREATE TABLE "compact" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "title" TEXT NOT NULL, '
+    '"note" TEXT NOT NULL, FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "compact_village_id" ON "compact" ("village_id")',
+    'CREATE TABLE "compact_version" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"compact_id" TEXT NOT NULL, "number" INTEGER NOT NULL, "body" TEXT NOT NULL, "solicited_on" DATE, '
+    '"opinions" INTEGER NOT NULL, "drafted_on" DATE, "reviewed_on" DATE, "review_verdict" TEXT NOT NULL, '
+    '"review_note" TEXT NOT NULL, "voted_on" DATE, "vote_basis" TEXT NOT NULL, "expected" INTEGER NOT NULL, '
+    '"present" INTEGER NOT NULL, "votes_for" INTEGER NOT NULL, "votes_against" INTEGER NOT NULL, '
+    '"votes_abstain" INTEGER NOT NULL, "published_on" DATE, "filed_on" DATE, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("compact_id") REFERENCES "compact" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "compact_version_village_id" ON "compact_version" ("village_id")',
+    'CREATE INDEX "compact_version_compact_id" ON "compact_version" ("compact_id")',
+    'CREATE TABLE "compact_print" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"version_id" TEXT NOT NULL, "kind" TEXT NOT NULL, "copies" INTEGER NOT NULL, "printed_at" DATETIME NOT NULL, '
+    '"sha256" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("version_id") REFERENCES "compact_version" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "compact_print_village_id" ON "compact_print" ("village_id")',
+    'CREATE INDEX "compact_print_version_id" ON "compact_print" ("version_id")',
+)
+
+
+def _create_compacts(db: SqliteDatabase) -> None:
+    for statement in COMPACT_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -265,6 +294,7 @@ MIGRATIONS: list[Step] = [
     Step(6, "可调整的规则", _create_settings),
     Step(7, "四议两公开", _create_four_two),
     Step(8, "村级财务", _create_money),
+    Step(9, "村规民约", _create_compacts),
 ]
 
 

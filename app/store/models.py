@@ -312,6 +312,47 @@ class MoneyYear(VillageRecord):
     households = DecimalTextField(default=Decimal("0"))  # 农户分配
 
 
+class Compact(VillageRecord):
+    """A 村规民约 (or another 公约); its text lives in its versions."""
+
+    title = TextField()
+    note = TextField(default="")
+
+
+class CompactVersion(VillageRecord):
+    """One version of a compact's text and its adoption procedure (app.domain.compact)."""
+
+    compact = ForeignKeyField(Compact, on_delete="RESTRICT")
+    number = IntegerField(default=1)
+    body = TextField()  # the text as pasted or typed; its structure is recovered from it
+    solicited_on = DateField(null=True)  # 征集民意
+    opinions = IntegerField(default=0)
+    drafted_on = DateField(null=True)  # 拟定草案
+    reviewed_on = DateField(null=True)  # 乡镇审核
+    review_verdict = TextField(default="")
+    review_note = TextField(default="")
+    voted_on = DateField(null=True)  # 村民会议表决 (only a 村民会议 adopts a compact)
+    vote_basis = TextField(default="")  # 18周岁以上村民 or 户代表
+    expected = IntegerField(default=0)
+    present = IntegerField(default=0)
+    votes_for = IntegerField(default=0)
+    votes_against = IntegerField(default=0)
+    votes_abstain = IntegerField(default=0)
+    published_on = DateField(null=True)  # 公布
+    filed_on = DateField(null=True)  # 报乡镇备案
+    note = TextField(default="")
+
+
+class CompactPrint(VillageRecord):
+    """A compact printed: the wall version or the household booklet, and how many copies."""
+
+    version = ForeignKeyField(CompactVersion, on_delete="RESTRICT")
+    kind = TextField()  # 上墙版 or 户册
+    copies = IntegerField(default=1)
+    printed_at = DateTimeField(default=now)
+    sha256 = TextField(default="")
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -344,6 +385,9 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    CompactPrint,
+    CompactVersion,
+    Compact,
     MonthClose,  # before the entries, so that undoing a removal restores the entries before closing their months
     JournalEntry,
     Account,

@@ -176,11 +176,21 @@ class MainWindow(QMainWindow):
             self._update_title()
             self._fill_villages()
 
-    def open_sheet(self, kind: str, record_id: str):
-        from app.notices.registry import render
+    def open_sheet(self, kind: str, record_id: str, copies: int = 1, on_printed=None):
+        from app.notices.registry import KINDS, render
         from app.ui.widgets.sheet_preview import SheetPreview
 
-        preview = SheetPreview(lambda page: render(kind, record_id, page), self.data_dir, self)
+        known = KINDS[kind]
+        preview = SheetPreview(
+            lambda page: render(kind, record_id, page),
+            self.data_dir,
+            self,
+            papers=known.papers,
+            paper=known.page,
+            copies=copies,
+            duplex=known.duplex,
+            on_printed=on_printed,
+        )
         self.preview = preview
         open_transient(preview)
         return preview

@@ -38,7 +38,7 @@ def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
     if shutil.which("pdffonts"):
         fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
         assert "WenQuanYiMicroHei" in fonts and " yes yes yes " in fonts
-    for wanted in ("finance_disclosure",):  # kinds whose libraries are loaded only when they render
+    for wanted in ("finance_disclosure", "compact_booklet"):  # kinds whose libraries load only when they render
         kind, record_id, _ = next(line for line in lines if line.startswith(wanted)).split("\t")
         rendered = run("--data-dir", data, "render", kind, record_id, "--out", str(tmp_path / f"{kind}.pdf"))
         assert rendered.returncode == 0, rendered.stderr

@@ -65,17 +65,27 @@ def test_unwritable_logs_folder_falls_back_to_a_temporary_log(data_dir):
     assert log_file is not None and data_dir not in log_file.parents
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A tmpfs of 1 MB: a full disk, for real. Needs root (tests run as root here and in CI)."""
+def _tmpfs(tmp_path, size: str):
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], check=False)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)], check=False)
     if result.returncode != 0:
         pytest.skip("不能挂载 tmpfs（需要 root）")
     yield mount_point
     close_database()
     subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs of 1 MB: a full disk, for real. Needs root (tests run as root here and in CI)."""
+    yield from _tmpfs(tmp_path, "1m")
+
+
+@pytest.fixture
+def own_disk(tmp_path):
+    """A tmpfs with room for the database, to be made read-only."""
+    yield from _tmpfs(tmp_path, "16m")
 
 
 def test_a_full_disk_says_so_and_keeps_what_was_saved(small_disk):
@@ -103,15 +113,15 @@ def test_a_full_disk_leaves_no_half_backup(small_disk, data_dir, demo):
         backups.verify(path)  # every file with a backup's name is a whole, checked copy
 
 
-def test_a_read_only_folder_is_not_called_damage(small_disk):
+def test_a_read_only_folder_is_not_called_damage(own_disk):
     from app.store.villages import create_village
 
-    open_database(small_disk)
+    open_database(own_disk)
     create_village(name="芦笙村", township="涌溪乡", county="镇远县")
     close_database()
-    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(own_disk)], check=True)
     with pytest.raises(ReadOnlyError) as caught:
-        open_database(small_disk)
+        open_database(own_disk)
     assert "只读" in str(caught.value) and "损坏" not in str(caught.value)
 
 

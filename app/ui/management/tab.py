@@ -25,5 +25,6 @@ class ManagementTab(QWidget):
         self.tabs.add_lazy("民主评议", _panel("appraisal", "AppraisalPanel", session, open_sheet))
         self.tabs.add_lazy("党费", _panel("dues", "DuesPanel", session, open_sheet))
         self.tabs.add_lazy("四议两公开", _panel("four_two", "FourTwoPanel", session, open_sheet))
+        self.tabs.add_lazy("村规民约", _panel("compacts", "CompactsPanel", session, open_sheet))
         self.tabs.add_lazy("村级财务", _panel("money", "MoneyPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)

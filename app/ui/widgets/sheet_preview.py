@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,19 +30,39 @@ logger = logging.getLogger(__name__)
 
 
 class SheetPreview(QDialog):
-    def __init__(self, render: Callable[[PageSpec], RenderedSheet], data_dir: Path, parent=None):
+    def __init__(
+        self,
+        render: Callable[[PageSpec], RenderedSheet],
+        data_dir: Path,
+        parent=None,
+        papers: tuple[PageSpec, ...] = tuple(ALL_PAGE_SPECS),
+        paper: PageSpec | None = None,
+        copies: int = 1,
+        duplex: bool = False,  # a booklet: both sides, flipped on the short edge
+        on_printed: Callable[[RenderedSheet, int], None] | None = None,  # (sheet, copies) once printed
+    ):
         super().__init__(parent)
         self.render = render
         self.data_dir = data_dir
+        self.copies, self.duplex, self.on_printed = copies, duplex, on_printed
         self.export_folder = paths.export_dir(data_dir)
         self.sheet: RenderedSheet | None = None
         named(self, "公示单预览")
         self.setWindowTitle("公示单预览")
 
         self.page_choice = named(QComboBox(), "纸张")
-        for spec in ALL_PAGE_SPECS:
+        for spec in papers:
             self.page_choice.addItem(spec.label, spec)
+        if paper in papers:
+            self.page_choice.setCurrentIndex(papers.index(paper))
         self.page_choice.currentIndexChanged.connect(self.refresh)
+        self.how_to_print = named(QLabel(), "打印提示")
+        self.how_to_print.setWordWrap(True)
+        self.how_to_print.setVisible(duplex or copies > 1)
+        self.how_to_print.setText(
+            ("这是对折小册子：请双面打印（短边翻转），整叠对折后在折缝处装订。" if duplex else "")
+            + (f"默认打印 {copies} 份（每户一份），可在打印对话框里改。" if copies > 1 else "")
+        )
         self.warning = named(QLabel(), "缺字提示")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #fff1cc; color: #7a4b00; padding: 6px;")
@@ -70,6 +90,7 @@ class SheetPreview(QDialog):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.how_to_print)
         layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
         fit_to_screen(self, 820, 960)
@@ -115,7 +136,10 @@ class SheetPreview(QDialog):
     def print_sheet(self) -> bool:
         from app.ui.printing import prepare_printer, print_document
 
-        printer = prepare_printer(self.page)  # the sheet's paper and orientation; the dialog may change them
+        # the sheet's paper and orientation; the dialog may change them
+        printer = prepare_printer(self.page, copies=self.copies)
+        if self.duplex:
+            printer.setDuplex(QPrinter.DuplexMode.DuplexShortSide)
         printer.setDocName(self.sheet.title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("打印公示单")
@@ -123,4 +147,6 @@ class SheetPreview(QDialog):
             return False
         print_document(self.document, printer)
         record_printed(self.sheet, self.data_dir)
+        if self.on_printed:
+            self.on_printed(self.sheet, printer.copyCount())
         return True
