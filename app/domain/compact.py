@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CN_DIGITS = "零〇一二两三四五六七八九十百"
+CN_DIGITS = "零〇一二两三四五六七八九十百0-9０-９"
 CHAPTER = re.compile(rf"^第([{CN_DIGITS}]+)章\s*(.*)$")
 ARTICLE = re.compile(rf"^第([{CN_DIGITS}]+)条\s*(.*)$")
 CN_ITEM = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")

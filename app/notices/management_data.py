@@ -414,7 +414,7 @@ def compact_data(version: models.CompactVersion, today: dt.date):
         village_name=village.name,
         unit=f"{village.name}村民委员会",
         text=text,
-        title=text.title or version.compact.title,
+        title=version.compact.title,  # the name the clerk gave it (the text's own first line by default)
         adopted_on=version.voted_on if compacts.adopted(version) else None,
         printed_on=today,
     )

@@ -201,3 +201,32 @@ def test_the_chart_can_take_the_2023_names(qtbot, window, answer):
     dialog.panel.select_id(account.id)
     click(qtbot, dialog.panel, "删除")
     assert "已记有 1 笔账目" in answer["asked"][-1]
+
+
+def test_a_voucher_scan_is_copied_into_the_data_folder(qtbot, window, answer, monkeypatch, tmp_path, data_dir):
+    from PySide6.QtGui import QDesktopServices, QImage
+
+    from app.ui import file_dialogs
+
+    scan = tmp_path / "U盘" / "凭证.png"
+    scan.parent.mkdir()
+    image = QImage(60, 40, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    image.save(str(scan))
+    page = money_page(window)
+    add_entry(qtbot, page, dt.date.today(), "付电费", "支出", "318.40")
+    entry = models.JournalEntry.get(models.JournalEntry.summary == "付电费")
+    page.select_id(entry.id)
+    click(qtbot, page, "查看凭证")
+    assert "还没有附凭证扫描件" in answer["asked"][-1]
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *args: str(scan))
+    click(qtbot, page, "附凭证")
+    stored = data_dir / models.JournalEntry.get_by_id(entry.id).voucher_scan
+    assert stored.parent == data_dir / "vouchers" and stored.read_bytes() == scan.read_bytes()
+    assert row_of(page, "付电费")["凭证"] == "有扫描件"
+    scan.unlink()  # the stick is gone; the copy stays
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page.select_id(entry.id)
+    click(qtbot, page, "查看凭证")
+    assert opened == [str(stored)]

@@ -82,6 +82,7 @@ def test_articles_numbered_in_chinese_up_to_the_hundreds():
     ]
     body = "\n".join(f"第{n}条 内容。" for n in ("一", "二", "三", "五"))
     assert cp.parse(body).notes == ["条款编号不连续：“第五条”前面应是第 4 项"]
+    assert [a.label for a in cp.parse("第1条 内容。\n第2条 内容。").articles] == ["第1条", "第2条"]
 
 
 def test_text_without_numbered_articles_is_not_a_compact():
@@ -239,3 +240,19 @@ def test_the_printed_booklet_folds_into_reading_order(draft, tmp_path):
             else:
                 assert f"—{number}—" in "".join(text.split()), (index, number, text)
     assert "目" in half_text(path, 2, False, width, height)  # page 2 (back of the first sheet, left): contents
+
+
+def test_a_long_wall_version_continues_over_sheets_with_the_closing_on_the_last(draft, tmp_path):
+    from tests.unit.test_notices import pdf_text
+
+    body = CHAPTERS.format(village="芦笙村").strip().rsplit("\n", 1)[0]  # without its closing line
+    more = [f"第{n}条 " + "村民应当爱护公共设施，保持村容整洁，邻里和睦。" * 12 for n in range(13, 40)]
+    long_text = "\n".join([body, *more, "芦笙村村民委员会"])
+    change = compacts.add_version(draft.compact, long_text)
+    sheet = registry.render("compact_wall", change.record_id, registry.default_page("compact_wall"))
+    assert sheet.pages >= 2
+    reader = PdfReader(io.BytesIO(sheet.pdf))
+    assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 420  # A3
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    assert all("芦笙村村民委员会" not in text for text in texts[:-1]) and "芦笙村村民委员会" in texts[-1]
+    assert f"第{len(texts)}页共{len(texts)}页" in texts[-1]
