@@ -81,6 +81,11 @@ def _read_for_import(what: str, path: Path, village):
         money.ensure_chart(village)
         result = read_ledger(path, money.accounts(village), money.closed_months(village))
         return result, save_ledger, f"笔账目到{village.name}收支明细账"
+    if what == "households":
+        from app.exchange import households
+
+        result = households.read_households(path, households.existing_id_numbers(village))
+        return result, households.save_households, f"户到{village.name}农户名册"
     from app.exchange.members import existing_id_numbers, read_members, save_members
 
     return read_members(path, village.name, existing_id_numbers(village)), save_members, f"名到{village.name}党员花名册"

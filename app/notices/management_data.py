@@ -418,3 +418,43 @@ def compact_data(version: models.CompactVersion, today: dt.date):
         adopted_on=version.voted_on if compacts.adopted(version) else None,
         printed_on=today,
     )
+
+
+def contact_card_data(contact: models.HouseholdContact, today: dt.date):
+    from app.notices.household_sheets import ContactCard, HeldHousehold
+    from app.store.households import households_of
+
+    village = contact.village
+    return ContactCard(
+        village_name=village.name,
+        unit=village_unit(village),
+        name=contact.name,
+        kind=contact.kind,
+        area=contact.area,
+        cadre=contact.cadre.name if contact.cadre_id else "",
+        households=[
+            HeldHousehold(h.head_name, h.group_name, h.members, h.phone, h.marks) for h in households_of(contact)
+        ],
+        printed_on=today,
+    )
+
+
+def household_sign_data(village: models.Village, today: dt.date):
+    from app.notices.household_sheets import Grid, HouseholdSign
+    from app.store.households import households_of
+
+    contacts = models.HouseholdContact.select().where(models.HouseholdContact.village == village)
+    by_cadre: dict = {}
+    for contact in contacts.order_by(models.HouseholdContact.area, models.HouseholdContact.name):
+        by_cadre.setdefault(contact.cadre_id, []).append(contact)
+    grids = []
+    for cadre_id, held in by_cadre.items():
+        cadre = models.Cadre.get_or_none(models.Cadre.id == cadre_id) if cadre_id else None
+        grids.append(
+            Grid(
+                cadre.name if cadre else "（未定）",
+                cadre.phone if cadre else "",
+                [(c.name, c.kind, [h.head_name for h in households_of(c)]) for c in held],
+            )
+        )
+    return HouseholdSign(village.name, village_unit(village), grids, today)

@@ -424,6 +424,42 @@ def _compact_render(kind: str, layout):
     return rendered
 
 
+def _contact_entries(village: models.Village) -> list[SheetEntry]:
+    query = models.HouseholdContact.select().where(models.HouseholdContact.village == village)
+    return [
+        SheetEntry("contact_card", str(c.id), f"{village.name}：{c.name}的联系卡")
+        for c in query.order_by(models.HouseholdContact.name)
+    ]
+
+
+def _contact_card_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import household_sheets
+
+    contact = models.HouseholdContact.get_or_none(models.HouseholdContact.id == _uuid(record_id))
+    if contact is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的联系人")
+    sheet = management_data.contact_card_data(contact, today)
+    report = GlyphReport()
+    rendered = household_sheets.render(sheet, page, report)
+    return _sheet("contact_card", record_id, contact.village, f"{contact.name}的联系卡", rendered, report)
+
+
+def _sign_entries(village: models.Village) -> list[SheetEntry]:
+    if not models.HouseholdContact.select().where(models.HouseholdContact.village == village).exists():
+        return []
+    return [SheetEntry("household_sign", str(village.id), f"{village.name}：党员联户公示")]
+
+
+def _sign_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import household_sheets
+
+    village = _village(record_id)
+    sheet = management_data.household_sign_data(village, today)
+    report = GlyphReport()
+    rendered = household_sheets.render(sheet, page, report)
+    return _sheet("household_sign", record_id, village, "党员联户公示", rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -461,6 +497,8 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("matter_register", "四议两公开台账", _register_entries, _register_render),
         SheetKind("finance_disclosure", "财务收支公开", _finance_entries, _finance_render),
         SheetKind("income_distribution", "收益及收益分配表", _distribution_entries, _distribution_render),
+        SheetKind("contact_card", "联系卡", _contact_entries, _contact_card_render),
+        SheetKind("household_sign", "党员联户公示", _sign_entries, _sign_render),
         SheetKind(
             "compact_wall",
             "村规民约（上墙）",

@@ -44,6 +44,14 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
         if reversal:
             return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
         return _in_closed_month(record)
+    if isinstance(record, models.HouseholdContact):
+        held = models.Household.select().where(models.Household.contact == record.id).count()
+        if held:
+            return f"“{record.name}”还联系着 {held} 户，请先把这些户改由别的联系人联系，再删除。"
+    if isinstance(record, models.Household):
+        visits = models.HouseholdVisit.select().where(models.HouseholdVisit.household == record.id).count()
+        if visits:
+            return f"“{record.head_name}”户有 {visits} 条走访记录，不能删除。"
     if isinstance(record, models.Compact):
         versions = models.CompactVersion.select().where(models.CompactVersion.compact == record.id).count()
         if versions:

@@ -277,6 +277,43 @@ def _create_compacts(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+HOUSEHOLD_SCHEMA = (
+    'CREATE TABLE "household_contact" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"name" TEXT NOT NULL, "kind" TEXT NOT NULL, "member_id" TEXT, "phone" TEXT NOT NULL, "area" TEXT NOT NULL, '
+    '"cadre_id" TEXT, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE SET NULL, '
+    'FOREIGN KEY ("cadre_id") REFERENCES "cadre" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "household_contact_village_id" ON "household_contact" ("village_id")',
+    'CREATE INDEX "household_contact_member_id" ON "household_contact" ("member_id")',
+    'CREATE INDEX "household_contact_cadre_id" ON "household_contact" ("cadre_id")',
+    'CREATE TABLE "household" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"head_name" TEXT NOT NULL, "members" INTEGER NOT NULL, "group_name" TEXT NOT NULL, '
+    '"group_order" INTEGER NOT NULL, "address" TEXT NOT NULL, '
+    '"phone" TEXT NOT NULL, "id_number" TEXT NOT NULL, "marks" TEXT NOT NULL, "contact_id" TEXT, '
+    '"search_key" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("contact_id") REFERENCES "household_contact" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "household_village_id" ON "household" ("village_id")',
+    'CREATE INDEX "household_contact_id" ON "household" ("contact_id")',
+    # the list's order, and its search read from the index alone (a county's copy: 150,000 households)
+    'CREATE INDEX "household_list" ON "household" '
+    '("village_id", "group_order", "group_name", "head_name", "search_key")',
+    'CREATE TABLE "household_visit" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"household_id" TEXT NOT NULL, "visited_on" DATE NOT NULL, "visitor" TEXT NOT NULL, "found" TEXT NOT NULL, '
+    '"follow_up" TEXT NOT NULL, "done" INTEGER NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("household_id") REFERENCES "household" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "household_visit_village_id" ON "household_visit" ("village_id")',
+    'CREATE INDEX "household_visit_household_id" ON "household_visit" ("household_id")',
+)
+
+
+def _create_households(db: SqliteDatabase) -> None:
+    for statement in HOUSEHOLD_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -295,6 +332,7 @@ MIGRATIONS: list[Step] = [
     Step(7, "四议两公开", _create_four_two),
     Step(8, "村级财务", _create_money),
     Step(9, "村规民约", _create_compacts),
+    Step(10, "农户和分组联片", _create_households),
 ]
 
 

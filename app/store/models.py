@@ -353,6 +353,59 @@ class CompactPrint(VillageRecord):
     sha256 = TextField(default="")
 
 
+class HouseholdContact(VillageRecord):
+    """A contact in the three-level chain: a party member or a 村民代表 who holds some households and answers
+    to a cadre for a 片区 or 村民小组 (分组联片)."""
+
+    name = TextField()
+    kind = TextField()  # 党员 or 村民代表
+    member = ForeignKeyField(PartyMember, null=True, on_delete="SET NULL")
+    phone = TextField(default="")
+    area = TextField(default="")  # 片区 or 村民小组
+    cadre = ForeignKeyField(Cadre, null=True, on_delete="SET NULL")  # the cadre they answer to (网格长)
+    note = TextField(default="")
+
+
+class Household(VillageRecord):
+    """A household of the village's register; its ID number is masked wherever it is shown or posted."""
+
+    head_name = TextField()  # 户主
+    members = IntegerField(default=1)
+    group_name = TextField(default="")  # 村民小组
+    group_order = IntegerField(default=0)  # 第二组 before 第十组: the number in the group's name
+    address = TextField(default="")
+    phone = TextField(default="")
+    id_number = TextField(default="")
+    marks = TextField(default="")  # 低保户、残疾 …
+    contact = ForeignKeyField(HouseholdContact, null=True, on_delete="SET NULL")
+    search_key = TextField(default="")  # name, group and marks with their pinyin initials, for the list's search
+    note = TextField(default="")
+
+    def prepare(self) -> None:
+        """Sets what the list sorts and searches by; done on every save, and by imports before a bulk insert."""
+        from app.domain.households import group_order
+        from app.domain.search import pinyin_initials
+
+        self.group_order = group_order(self.group_name)
+        text = " ".join(part for part in (self.head_name, self.group_name, self.marks) if part).lower()
+        self.search_key = f"{text} {pinyin_initials(text)}"
+
+    def save(self, *args, **kwargs):
+        self.prepare()
+        return super().save(*args, **kwargs)
+
+
+class HouseholdVisit(VillageRecord):
+    """A visit to a household by its contact or a cadre: what was found, what follows, done or not."""
+
+    household = ForeignKeyField(Household, on_delete="RESTRICT")
+    visited_on = DateField()
+    visitor = TextField()
+    found = TextField(default="")
+    follow_up = TextField(default="")
+    done = BooleanField(default=False)
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -385,6 +438,9 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    HouseholdVisit,
+    Household,
+    HouseholdContact,
     CompactPrint,
     CompactVersion,
     Compact,

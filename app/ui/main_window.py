@@ -68,11 +68,14 @@ class MainWindow(QMainWindow):
     def _add_tabs(self) -> None:
         from app.ui.management.tab import ManagementTab
         from app.ui.positions.tab import PositionsTab
+        from app.ui.services.tab import ServicesTab
 
         self.positions_tab = PositionsTab(self.session, self.open_sheet)
         self.tabs.addTab(self.positions_tab, "阵地")
         self.management_tab = ManagementTab(self.session, self.open_sheet)
         self.tabs.addTab(self.management_tab, "管理")
+        self.services_tab = ServicesTab(self.session, self.open_sheet)
+        self.tabs.addTab(self.services_tab, "服务")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

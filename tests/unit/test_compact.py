@@ -243,8 +243,6 @@ def test_the_printed_booklet_folds_into_reading_order(draft, tmp_path):
 
 
 def test_a_long_wall_version_continues_over_sheets_with_the_closing_on_the_last(draft, tmp_path):
-    from tests.unit.test_notices import pdf_text
-
     body = CHAPTERS.format(village="芦笙村").strip().rsplit("\n", 1)[0]  # without its closing line
     more = [f"第{n}条 " + "村民应当爱护公共设施，保持村容整洁，邻里和睦。" * 12 for n in range(13, 40)]
     long_text = "\n".join([body, *more, "芦笙村村民委员会"])

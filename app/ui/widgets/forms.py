@@ -37,7 +37,7 @@ class FieldSpec:
     key: str
     label: str
     parse: Callable[[Any], Any] = lambda raw: raw
-    kind: str = "line"  # line | text | choice | editable_choice | centres | check
+    kind: str = "line"  # line | text | choice | editable_choice | centres | check | checks
     choices: Sequence[str] | Callable[[], Sequence[str]] = ()
     show: Callable[[Any], Any] = lambda value: "" if value is None else str(value)
     placeholder: str = ""
@@ -76,6 +76,29 @@ class CentresEditor(QWidget):
             rooms.setText((value or {}).get(name, ""))
 
 
+class ChecksEditor(QWidget):
+    """Several marks of a fixed list, each a check box; the value is the checked ones joined by 、."""
+
+    changed = Signal()
+
+    def __init__(self, choices: Sequence[str], parent=None):
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = [named(QCheckBox(choice), choice) for choice in choices]
+        for number, box in enumerate(self.boxes):
+            layout.addWidget(box, number // 4, number % 4)
+            box.toggled.connect(self.changed)
+
+    def value(self) -> str:
+        return "、".join(box.text() for box in self.boxes if box.isChecked())
+
+    def set_value(self, value: str) -> None:
+        chosen = set((value or "").split("、"))
+        for box in self.boxes:
+            box.setChecked(box.text() in chosen)
+
+
 def _make_editor(spec: FieldSpec) -> QWidget:
     choices = spec.choices() if callable(spec.choices) else spec.choices
     if spec.kind == "text":
@@ -88,6 +111,8 @@ def _make_editor(spec: FieldSpec) -> QWidget:
         editor.setEditable(spec.kind == "editable_choice")
     elif spec.kind == "centres":
         editor = CentresEditor(choices)
+    elif spec.kind == "checks":
+        editor = ChecksEditor(choices)
     elif spec.kind == "check":
         editor = QCheckBox(spec.hint or spec.label)
     else:
@@ -103,7 +128,7 @@ def _changed_signal(editor: QWidget):
         return editor.textChanged
     if isinstance(editor, QComboBox):
         return editor.currentTextChanged
-    if isinstance(editor, CentresEditor):
+    if isinstance(editor, CentresEditor | ChecksEditor):
         return editor.changed
     return editor.textChanged
 
@@ -115,7 +140,7 @@ def read_raw(editor: QWidget) -> Any:
         return editor.toPlainText()
     if isinstance(editor, QComboBox):
         return editor.currentText()
-    if isinstance(editor, CentresEditor):
+    if isinstance(editor, CentresEditor | ChecksEditor):
         return editor.value()
     return editor.text()
 
@@ -131,7 +156,7 @@ def write_raw(editor: QWidget, text: Any) -> None:
             editor.setCurrentIndex(index)
         elif editor.isEditable():
             editor.setEditText(text)
-    elif isinstance(editor, CentresEditor):
+    elif isinstance(editor, CentresEditor | ChecksEditor):
         editor.set_value(text)
     else:
         editor.setText(text)
@@ -163,7 +188,10 @@ class RecordForm(QDialog):
             editor = _make_editor(spec)
             if spec.key in values:
                 write_raw(
-                    editor, spec.show(values[spec.key]) if spec.kind not in ("centres", "check") else values[spec.key]
+                    editor,
+                    spec.show(values[spec.key])
+                    if spec.kind not in ("centres", "check", "checks")
+                    else values[spec.key],
                 )
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
