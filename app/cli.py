@@ -81,6 +81,12 @@ def _read_for_import(what: str, path: Path, village):
         money.ensure_chart(village)
         result = read_ledger(path, money.accounts(village), money.closed_months(village))
         return result, save_ledger, f"笔账目到{village.name}收支明细账"
+    if what == "catalogue":
+        from app.exchange.catalogue import read_catalogue, save_catalogue
+        from app.store.services import catalogue
+
+        result = read_catalogue(path, {item.name for item in catalogue(village)})
+        return result, save_catalogue, f"项到{village.name}便民服务事项目录"
     if what == "households":
         from app.exchange import households
 

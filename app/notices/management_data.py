@@ -17,6 +17,7 @@ from app.notices import (
 )
 from app.store import models, settings
 from app.store.cadres import current_posts_by_person, holdings
+from app.notices.frame import chinese_date
 
 
 def village_unit(village: models.Village) -> str:
@@ -458,3 +459,73 @@ def household_sign_data(village: models.Village, today: dt.date):
             )
         )
     return HouseholdSign(village.name, village_unit(village), grids, today)
+
+
+def service_register_data(village: models.Village, year: int, today: dt.date):
+    from app.domain.values import format_date
+    from app.notices.service_sheets import ServiceRegister
+    from app.store import services
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    requests = list(services.requests_between(village, start, end))[::-1]  # oldest first, as a book is kept
+    rows = [
+        [r.applicant, r.item.name, format_date(r.received_on), r.handler, format_date(r.finished_on), r.satisfaction]
+        for r in requests
+    ]
+    summary = f"{year}年：{services.figures(village, start, min(end, today)).text}。"
+    return ServiceRegister(village.name, village_unit(village), year, rows, summary, today)
+
+
+def service_catalogue_data(village: models.Village, today: dt.date):
+    from app.notices.service_sheets import ServiceCatalogue
+    from app.store import services
+
+    rows = [[i.area, i.name, i.mode, i.materials, str(i.limit_days), i.office] for i in services.catalogue(village)]
+    return ServiceCatalogue(village.name, f"{village.name}村民委员会", rows, today)
+
+
+def dibao_notice_data(review: models.DibaoReview, today: dt.date):
+    from app.domain import dibao as d
+    from app.domain.values import format_date, format_money
+    from app.notices.dibao_sheets import DibaoNotice, surname_only
+    from app.store import dibao
+
+    village = review.village
+    rules = dibao.rules()
+    applications = dibao.applications_at(review)
+    approved = bool(applications) and all(
+        a.monthly_amount is not None for a in applications if dibao.result(a) == d.PASSED
+    )
+    rows = [
+        [
+            a.household.head_name,
+            str(a.covered),
+            a.category,
+            format_money(a.monthly_amount) if approved and a.monthly_amount is not None else dibao.result(a),
+        ]
+        for a in applications
+    ]
+    panel = dibao.panel_of(review)
+    meeting = (
+        f"{chinese_date(review.held_on)}召开低保民主评议会，评议小组 {len(panel)} 人（{d.composition(panel)}），"
+        f"{dibao.validity(review, rules)[1]}；无记名投票，获到会人数{d.share_text(rules.passing)}以上同意的为通过。"
+    )
+    span = dibao.publicity(review) or (today, d.publicity_end(today, rules, set()))
+    objections = [
+        [format_date(o.received_on), surname_only(o.from_whom), o.content, o.answer or "（正在核实，5日内答复）"]
+        for a in applications
+        for o in dibao.objections_of(a)
+    ]
+    days = f"{rules.publicity_days}个{'工作日' if rules.working_days else '自然日'}"
+    return DibaoNotice(
+        village.name,
+        village_unit(village),
+        village.supervision_phone,
+        meeting,
+        rows,
+        approved,
+        span[0],
+        span[1],
+        days,
+        objections,
+    )

@@ -460,6 +460,62 @@ def _sign_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedShee
     return _sheet("household_sign", record_id, village, "党员联户公示", rendered, report)
 
 
+def _service_register_entries(village: models.Village) -> list[SheetEntry]:
+    days = models.ServiceRequest.select(models.ServiceRequest.received_on).where(
+        models.ServiceRequest.village == village
+    )
+    years = sorted({day.year for (day,) in days.tuples()})
+    return [SheetEntry("service_register", f"{village.id}:{y}", f"{village.name}：{y}年代办记录簿") for y in years]
+
+
+def _service_register_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import service_sheets
+
+    village, year = _village_year(record_id)
+    sheet = management_data.service_register_data(village, year, today)
+    report = GlyphReport()
+    rendered = service_sheets.render(sheet, page, report)
+    return _sheet("service_register", record_id, village, f"{year}年代办记录簿", rendered, report)
+
+
+def _service_catalogue_entries(village: models.Village) -> list[SheetEntry]:
+    if not models.ServiceItem.select().where(models.ServiceItem.village == village).exists():
+        return []
+    return [SheetEntry("service_catalogue", str(village.id), f"{village.name}：便民服务事项目录")]
+
+
+def _service_catalogue_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import service_sheets
+
+    village = _village(record_id)
+    sheet = management_data.service_catalogue_data(village, today)
+    report = GlyphReport()
+    rendered = service_sheets.render(sheet, page, report)
+    return _sheet("service_catalogue", record_id, village, "便民服务事项目录", rendered, report)
+
+
+def _dibao_entries(village: models.Village) -> list[SheetEntry]:
+    from app.store.dibao import review_label
+
+    query = models.DibaoReview.select().where(models.DibaoReview.village == village)
+    return [
+        SheetEntry("dibao_notice", str(r.id), f"{village.name}：低保{review_label(r)}公示")
+        for r in query.order_by(models.DibaoReview.held_on)
+    ]
+
+
+def _dibao_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import dibao_sheets
+
+    review = models.DibaoReview.get_or_none(models.DibaoReview.id == _uuid(record_id))
+    if review is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的低保评议会")
+    sheet = management_data.dibao_notice_data(review, today)
+    report = GlyphReport()
+    rendered = dibao_sheets.render(sheet, page, report)
+    return _sheet("dibao_notice", record_id, review.village, sheet.header().title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -498,6 +554,15 @@ KINDS: dict[str, SheetKind] = {
         SheetKind("finance_disclosure", "财务收支公开", _finance_entries, _finance_render),
         SheetKind("income_distribution", "收益及收益分配表", _distribution_entries, _distribution_render),
         SheetKind("contact_card", "联系卡", _contact_entries, _contact_card_render),
+        SheetKind("dibao_notice", "低保评议公示", _dibao_entries, _dibao_render),
+        SheetKind("service_register", "代办记录簿", _service_register_entries, _service_register_render),
+        SheetKind(
+            "service_catalogue",
+            "便民服务事项目录",
+            _service_catalogue_entries,
+            _service_catalogue_render,
+            PageSpec("A4", "landscape"),
+        ),
         SheetKind("household_sign", "党员联户公示", _sign_entries, _sign_render),
         SheetKind(
             "compact_wall",

@@ -9,7 +9,9 @@ from app.domain import wall_rules
 from app.store import models, records
 from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_compacts import add_demo_compacts
+from app.store.demo_dibao import add_demo_dibao
 from app.store.demo_households import add_demo_households
+from app.store.demo_services import add_demo_services
 from app.store.demo_matters import add_demo_matters
 from app.store.demo_money import add_demo_money
 from app.store.demo_meetings import add_demo_meetings
@@ -161,6 +163,8 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_money(village, index, today or dt.date.today())
             add_demo_compacts(village, index, today or dt.date.today())
             add_demo_households(village, index, today or dt.date.today())
+            add_demo_services(village, index, today or dt.date.today())
+            add_demo_dibao(village, index, today or dt.date.today())
     return created
 
 

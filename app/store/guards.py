@@ -44,6 +44,26 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
         if reversal:
             return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
         return _in_closed_month(record)
+    if isinstance(record, models.DibaoReview):
+        applications = models.DibaoApplication.select().where(models.DibaoApplication.review == record.id).count()
+        if applications:
+            return f"这次评议会评议了 {applications} 户，不能删除。"
+    if isinstance(record, models.DibaoApplication):
+        objections = models.DibaoObjection.select().where(models.DibaoObjection.application == record.id).count()
+        if objections:
+            return f"这户的公示有 {objections} 条异议记录，不能删除。"
+    if isinstance(record, models.Household):
+        applied = models.DibaoApplication.select().where(models.DibaoApplication.household == record.id).count()
+        if applied:
+            return f"“{record.head_name}”户有 {applied} 条低保申请记录，不能删除。"
+    if isinstance(record, models.ServiceItem):
+        used = models.ServiceRequest.select().where(models.ServiceRequest.item == record.id).count()
+        if used:
+            return f"事项“{record.name}”已有 {used} 条代办记录，不能删除；可以修改它。"
+    if isinstance(record, models.Household):
+        requests = models.ServiceRequest.select().where(models.ServiceRequest.household == record.id).count()
+        if requests:
+            return f"“{record.head_name}”户有 {requests} 条代办记录，不能删除。"
     if isinstance(record, models.HouseholdContact):
         held = models.Household.select().where(models.Household.contact == record.id).count()
         if held:

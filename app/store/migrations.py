@@ -314,6 +314,61 @@ def _create_households(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+SERVICE_SCHEMA = (
+    'CREATE TABLE "service_item" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"area" TEXT NOT NULL, "mode" TEXT NOT NULL, "materials" TEXT NOT NULL, "limit_days" INTEGER NOT NULL, '
+    '"office" TEXT NOT NULL, FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "service_item_village_id" ON "service_item" ("village_id")',
+    'CREATE TABLE "service_request" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"item_id" TEXT NOT NULL, "applicant" TEXT NOT NULL, "household_id" TEXT, "received_on" DATE NOT NULL, '
+    '"handler" TEXT NOT NULL, "status" TEXT NOT NULL, "started_on" DATE, "finished_on" DATE, '
+    '"returned_before" INTEGER NOT NULL, "reason" TEXT NOT NULL, "result" TEXT NOT NULL, '
+    '"satisfaction" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("item_id") REFERENCES "service_item" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("household_id") REFERENCES "household" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "service_request_village_id" ON "service_request" ("village_id", "received_on")',
+    'CREATE INDEX "service_request_item_id" ON "service_request" ("item_id")',
+    'CREATE INDEX "service_request_household_id" ON "service_request" ("household_id")',
+)
+
+
+def _create_services(db: SqliteDatabase) -> None:
+    for statement in SERVICE_SCHEMA:
+        db.execute_sql(statement)
+
+
+DIBAO_SCHEMA = (
+    'CREATE TABLE "dibao_review" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"held_on" DATE NOT NULL, "panel" TEXT NOT NULL, "present" INTEGER NOT NULL, "township_staff" TEXT NOT NULL, '
+    '"published_on" DATE, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "dibao_review_village_id" ON "dibao_review" ("village_id")',
+    'CREATE TABLE "dibao_application" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"household_id" TEXT NOT NULL, "reason" TEXT NOT NULL, "covered" INTEGER NOT NULL, "category" TEXT NOT NULL, '
+    '"applied_on" DATE NOT NULL, "review_id" TEXT, "votes_for" INTEGER, "votes_against" INTEGER NOT NULL, '
+    '"votes_abstain" INTEGER NOT NULL, "monthly_amount" TEXT, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("household_id") REFERENCES "household" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("review_id") REFERENCES "dibao_review" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX "dibao_application_village_id" ON "dibao_application" ("village_id")',
+    'CREATE INDEX "dibao_application_household_id" ON "dibao_application" ("household_id")',
+    'CREATE INDEX "dibao_application_review_id" ON "dibao_application" ("review_id")',
+    'CREATE TABLE "dibao_objection" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"application_id" TEXT NOT NULL, "received_on" DATE NOT NULL, "from_whom" TEXT NOT NULL, '
+    '"content" TEXT NOT NULL, "answer" TEXT NOT NULL, "answered_on" DATE, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("application_id") REFERENCES "dibao_application" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "dibao_objection_village_id" ON "dibao_objection" ("village_id")',
+    'CREATE INDEX "dibao_objection_application_id" ON "dibao_objection" ("application_id")',
+)
+
+
+def _create_dibao(db: SqliteDatabase) -> None:
+    for statement in DIBAO_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -333,6 +388,8 @@ MIGRATIONS: list[Step] = [
     Step(8, "村级财务", _create_money),
     Step(9, "村规民约", _create_compacts),
     Step(10, "农户和分组联片", _create_households),
+    Step(11, "便民服务", _create_services),
+    Step(12, "低保评议", _create_dibao),
 ]
 
 

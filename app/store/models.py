@@ -406,6 +406,73 @@ class HouseholdVisit(VillageRecord):
     done = BooleanField(default=False)
 
 
+class ServiceItem(VillageRecord):
+    """An item of the 便民服务 catalogue (app.domain.services); a township extends it."""
+
+    name = TextField()
+    area = TextField()  # one of the ten areas of 民发〔2022〕56号
+    mode = TextField()  # 直办 / 代办 / 协办 / 公开告知
+    materials = TextField(default="")
+    limit_days = IntegerField(default=3)  # working days
+    office = TextField(default="")  # where it goes
+
+
+class ServiceRequest(VillageRecord):
+    """A villager's request: received, in hand, then done, sent back or stopped, with dates and reasons."""
+
+    item = ForeignKeyField(ServiceItem, on_delete="RESTRICT")
+    applicant = TextField()
+    household = ForeignKeyField(Household, null=True, on_delete="SET NULL")
+    received_on = DateField()
+    handler = TextField(default="")  # 代办人
+    status = TextField(default="受理")
+    started_on = DateField(null=True)
+    finished_on = DateField(null=True)  # 办结, 退回 or 中止
+    returned_before = BooleanField(default=False)  # was sent back once: not a 一次办结
+    reason = TextField(default="")  # why sent back or stopped
+    result = TextField(default="")
+    satisfaction = TextField(default="")
+    note = TextField(default="")
+
+
+class DibaoReview(VillageRecord):
+    """A 低保 民主评议 meeting: its panel (name and role of each), who came, and when its 公示 began."""
+
+    held_on = DateField()
+    panel = JsonField(default=list)  # [[name, role], …]
+    present = IntegerField(default=0)
+    township_staff = TextField(default="")
+    published_on = DateField(null=True)  # the 公示's first day
+    note = TextField(default="")
+
+
+class DibaoApplication(VillageRecord):
+    """An application for 低保 (or 特困): the household, why, how many it covers, and its secret-ballot counts."""
+
+    household = ForeignKeyField(Household, on_delete="RESTRICT")
+    reason = TextField(default="")
+    covered = IntegerField(default=1)  # 保障人数
+    category = TextField(default="农村低保")
+    applied_on = DateField()
+    review = ForeignKeyField(DibaoReview, null=True, on_delete="SET NULL")
+    votes_for = IntegerField(null=True)
+    votes_against = IntegerField(default=0)
+    votes_abstain = IntegerField(default=0)
+    monthly_amount = DecimalTextField(null=True)  # 月保障金额, once the county approved it
+    note = TextField(default="")
+
+
+class DibaoObjection(VillageRecord):
+    """An objection raised during the 公示, and its answer."""
+
+    application = ForeignKeyField(DibaoApplication, on_delete="RESTRICT")
+    received_on = DateField()
+    from_whom = TextField(default="")
+    content = TextField()
+    answer = TextField(default="")
+    answered_on = DateField(null=True)
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -438,6 +505,11 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    DibaoObjection,
+    DibaoApplication,
+    DibaoReview,
+    ServiceRequest,
+    ServiceItem,
     HouseholdVisit,
     Household,
     HouseholdContact,

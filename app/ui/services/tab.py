@@ -22,4 +22,6 @@ class ServicesTab(QWidget):
         self.tabs.add_lazy("农户", _panel("households", "HouseholdsPanel", session, open_sheet))
         self.tabs.add_lazy("联系人", _panel("contacts", "ContactsPanel", session, open_sheet))
         self.tabs.add_lazy("走访记录", _panel("visits", "VisitsPanel", session, open_sheet))
+        self.tabs.add_lazy("便民服务", _panel("requests", "RequestsPanel", session, open_sheet))
+        self.tabs.add_lazy("低保评议", _panel("dibao", "DibaoPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)
