@@ -10,17 +10,7 @@ from pathlib import Path
 from app.domain import services as sv
 from app.domain import values as v
 from app.domain.values import InputError
-from app.exchange.workbook import (
-    MAX_ROWS,
-    ExchangeError,
-    ReadResult,
-    RowProblem,
-    find_header,
-    header_finder,
-    map_columns,
-    read_sheet,
-    text,
-)
+from app.exchange.workbook import ReadResult, header_finder, read_table, text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("事项名称", "事项", "主项名称", "服务事项"),
@@ -61,32 +51,17 @@ def _row_values(cells: dict) -> dict:
 
 
 def read_catalogue(path: Path, existing_names: set[str]) -> ReadResult:
-    rows = read_sheet(path)
-    header_index = find_header(rows, _key_of, "至少要有“事项名称”和“服务领域”或“办理方式”等列")
-    result = ReadResult()
-    columns = map_columns(rows[header_index], _key_of, result)
-    if "name" not in columns.values():
-        raise ExchangeError("表头里没有“事项名称”列")
-    body = rows[header_index + 1 :]
-    if len(body) > MAX_ROWS:
-        raise ExchangeError(f"一次最多导入 {MAX_ROWS} 行，这个文件有 {len(body)} 行")
-    seen: set[str] = set()
-    for offset, row in enumerate(body):
-        excel_row = header_index + 2 + offset
-        cells = {key: row[position] for position, key in columns.items() if position < len(row)}
-        if not any(text(value) for value in cells.values()):
-            continue
-        try:
-            values = _row_values(cells)
-            if values["name"] in existing_names or values["name"] in seen:
-                raise InputError("目录里已有这个事项")
-        except InputError as error:
-            result.problems.append(RowProblem(excel_row, text(cells.get("name")), str(error.args[0])))
-            continue
+    seen = set(existing_names)
+
+    def checked(cells: dict, _row: int) -> dict:
+        values = _row_values(cells)
+        if values["name"] in seen:
+            raise InputError("目录里已有这个事项")
         seen.add(values["name"])
-        result.items.append(values)
-        result.rows.append(excel_row)
-    return result
+        return values
+
+    hint = "至少要有“事项名称”和“服务领域”或“办理方式”等列"
+    return read_table(path, _key_of, hint, {"name": "表头里没有“事项名称”列"}, checked, "name")
 
 
 def save_catalogue(village, items: list[dict]) -> list:

@@ -10,17 +10,7 @@ from pathlib import Path
 from app.domain import households as h
 from app.domain import values as v
 from app.domain.values import InputError
-from app.exchange.workbook import (
-    MAX_ROWS,
-    ExchangeError,
-    ReadResult,
-    RowProblem,
-    find_header,
-    header_finder,
-    map_columns,
-    read_sheet,
-    text,
-)
+from app.exchange.workbook import ReadResult, header_finder, read_table, text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "head_name": ("户主", "户主姓名", "姓名"),
@@ -53,36 +43,21 @@ def _row_values(cells: dict) -> dict:
 
 
 def read_households(path: Path, existing_ids: set[str]) -> ReadResult:
-    rows = read_sheet(path)
-    header_index = find_header(rows, _key_of, "至少要有“户主”和“人口”或“村民小组”等列")
-    result = ReadResult()
-    columns = map_columns(rows[header_index], _key_of, result)
-    if "head_name" not in columns.values():
-        raise ExchangeError("表头里没有“户主”列")
-    body = rows[header_index + 1 :]
-    if len(body) > MAX_ROWS:
-        raise ExchangeError(f"一次最多导入 {MAX_ROWS} 行，这个文件有 {len(body)} 行")
     seen: dict[str, int] = {}
-    for offset, row in enumerate(body):
-        excel_row = header_index + 2 + offset
-        cells = {key: row[position] for position, key in columns.items() if position < len(row)}
-        if not any(text(value) for value in cells.values()):
-            continue
-        try:
-            values = _row_values(cells)
-            number = values["id_number"]
-            if number and number in existing_ids:
-                raise InputError("农户名册里已有这个身份证号")
-            if number and number in seen:
-                raise InputError(f"身份证号与第 {seen[number]} 行重复")
-        except InputError as error:
-            result.problems.append(RowProblem(excel_row, text(cells.get("head_name")), str(error.args[0])))
-            continue
+
+    def checked(cells: dict, row: int) -> dict:
+        values = _row_values(cells)
+        number = values["id_number"]
+        if number and number in existing_ids:
+            raise InputError("农户名册里已有这个身份证号")
+        if number and number in seen:
+            raise InputError(f"身份证号与第 {seen[number]} 行重复")
         if number:
-            seen[number] = excel_row
-        result.items.append(values)
-        result.rows.append(excel_row)
-    return result
+            seen[number] = row
+        return values
+
+    hint = "至少要有“户主”和“人口”或“村民小组”等列"
+    return read_table(path, _key_of, hint, {"head_name": "表头里没有“户主”列"}, checked, "head_name")
 
 
 def existing_id_numbers(village) -> set[str]:

@@ -16,17 +16,7 @@ from pathlib import Path
 from app.domain import money as mo
 from app.domain import values as v
 from app.domain.values import InputError
-from app.exchange.workbook import (
-    MAX_ROWS,
-    ExchangeError,
-    ReadResult,
-    RowProblem,
-    find_header,
-    header_finder,
-    map_columns,
-    read_sheet,
-    text,
-)
+from app.exchange.workbook import ExchangeError, ReadResult, header_finder, read_table, text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "entry_date": ("日期", "记账日期", "业务日期"),
@@ -104,33 +94,19 @@ def _row_values(cells: dict, accounts: dict[str, object], closed: set[str]) -> d
 
 
 def read_ledger(path: Path, accounts: list, closed_months: set[str]) -> ReadResult:
-    rows = read_sheet(path)
-    header_index = find_header(rows, _key_of, "至少要有“日期”“摘要”“科目”和“收入”或“支出”列")
-    result = ReadResult()
-    columns = map_columns(rows[header_index], _key_of, result)
-    missing = [COLUMNS[key][0] for key in ("entry_date", "summary", "account") if key not in columns.values()]
-    if missing:
-        raise ExchangeError(f"表头里没有“{'”“'.join(missing)}”列")
-    if "income" not in columns.values() and "expense" not in columns.values():
-        raise ExchangeError("表头里没有“收入”或“支出”列")
-    body = rows[header_index + 1 :]
-    if len(body) > MAX_ROWS:
-        raise ExchangeError(f"一次最多导入 {MAX_ROWS} 行，这个文件有 {len(body)} 行")
     names = account_finder(accounts)
-    for offset, row in enumerate(body):
-        excel_row = header_index + 2 + offset
-        cells = {key: row[position] for position, key in columns.items() if position < len(row)}
-        if not any(text(value) for value in cells.values()):
-            continue
-        if text(cells.get("summary")) in ("合计", "本月合计", "本期合计", "累计"):
-            continue  # the book's own total lines
-        try:
-            values = _row_values(cells, names, closed_months)
-        except InputError as error:
-            result.problems.append(RowProblem(excel_row, text(cells.get("summary"))[:20], str(error.args[0])))
-            continue
-        result.items.append(values)
-        result.rows.append(excel_row)
+    required = {key: f"表头里没有“{COLUMNS[key][0]}”列" for key in ("entry_date", "summary", "account")}
+    result = read_table(
+        path,
+        _key_of,
+        "至少要有“日期”“摘要”“科目”和“收入”或“支出”列",
+        required,
+        lambda cells, _row: _row_values(cells, names, closed_months),
+        "summary",
+        skip=lambda cells: text(cells.get("summary")) in ("合计", "本月合计", "本期合计", "累计"),  # the book's totals
+    )
+    if "income" not in result.mapped.values() and "expense" not in result.mapped.values():
+        raise ExchangeError("表头里没有“收入”或“支出”列")
     return result
 
 

@@ -93,3 +93,42 @@ def map_columns(header: list, key_of: Callable[[object], str | None], result: Re
         elif text(cell):
             result.unused_columns.append(text(cell))
     return columns
+
+
+def read_table(
+    path: Path,
+    key_of: Callable[[object], str | None],
+    header_hint: str,
+    required: dict[str, str],
+    row_values: Callable[[dict, int], dict],
+    name_key: str,
+    skip: Callable[[dict], bool] = lambda cells: False,
+) -> ReadResult:
+    """Reads and checks a table: finds its header, refuses it when a `required` column (key → message) is
+    missing, and passes each non-blank row's cells and Excel row number to `row_values`, which returns the
+    values or raises InputError; refused rows are reported by number, named by their `name_key` cell."""
+    from app.domain.values import InputError
+
+    rows = read_sheet(path)
+    header_index = find_header(rows, key_of, header_hint)
+    result = ReadResult()
+    columns = map_columns(rows[header_index], key_of, result)
+    for key, message in required.items():
+        if key not in columns.values():
+            raise ExchangeError(message)
+    body = rows[header_index + 1 :]
+    if len(body) > MAX_ROWS:
+        raise ExchangeError(f"一次最多导入 {MAX_ROWS} 行，这个文件有 {len(body)} 行")
+    for offset, row in enumerate(body):
+        excel_row = header_index + 2 + offset
+        cells = {key: row[position] for position, key in columns.items() if position < len(row)}
+        if not any(text(value) for value in cells.values()) or skip(cells):
+            continue
+        try:
+            values = row_values(cells, excel_row)
+        except InputError as error:
+            result.problems.append(RowProblem(excel_row, text(cells.get(name_key))[:20], str(error.args[0])))
+            continue
+        result.items.append(values)
+        result.rows.append(excel_row)
+    return result
