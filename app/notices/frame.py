@@ -115,7 +115,8 @@ def branch_notice(
 
 
 def branch_record(title: str, branch: str, printed_on: dt.date) -> SheetHeader:
-    """A paper of the branch that is kept or handed out, not posted: no period, objection line or seal."""
+    """A paper kept, handed out or posted for the long term (a register, a card, a catalogue): no period,
+    objection line or seal; the unit's name and the date at its foot."""
     return SheetHeader(
         title=title,
         unit=branch,

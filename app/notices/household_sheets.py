@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import PERMANENT
 from app.domain.masking import mask_phone
 from app.notices.fonts import GlyphReport
-from app.notices.frame import A4_PORTRAIT, POSTER, PageSpec, Rendered, SheetHeader, Typesetter, render_sheet
+from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_record, render_sheet
 
 # RESEARCH.md §7: 联系卡 back "收集社情民意、宣传决策决议、掌握家庭状况、做好矛盾调处工作、做好评比推优工作"; 三帮四必到
 DUTIES = (
@@ -23,18 +22,6 @@ DUTIES = (
     "邻里矛盾纠纷早发现、早调处",
     "红白大事、生病住院、急难重活、思想波动必到",
 )
-
-
-def _poster(title: str, unit: str, printed_on: dt.date) -> SheetHeader:
-    return SheetHeader(
-        title=title,
-        unit=unit,
-        published_on=printed_on,
-        period=PERMANENT,
-        supervision_phone="",
-        seal_unit=unit,
-        variant=POSTER,
-    )
 
 
 @dataclass
@@ -58,7 +45,7 @@ class ContactCard:
     printed_on: dt.date
 
     def header(self) -> SheetHeader:
-        return _poster(f"{self.village_name}{self.kind}联系户联系卡", self.unit, self.printed_on)
+        return branch_record(f"{self.village_name}{self.kind}联系户联系卡", self.unit, self.printed_on)
 
     def body(self, ts: Typesetter) -> list:
         facts = ts.table(
@@ -108,7 +95,7 @@ class HouseholdSign:
     printed_on: dt.date
 
     def header(self) -> SheetHeader:
-        return _poster(f"{self.village_name}党员联户公示", self.unit, self.printed_on)
+        return branch_record(f"{self.village_name}党员联户公示", self.unit, self.printed_on)
 
     def body(self, ts: Typesetter) -> list:
         if not self.grids:

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from app.domain.board import PERMANENT
 from app.notices.fonts import GlyphReport
 from app.notices.frame import (
     A4_PORTRAIT,
-    POSTER,
     PageSpec,
     Rendered,
     SheetHeader,
@@ -61,15 +59,7 @@ class ServiceCatalogue:
     printed_on: dt.date
 
     def header(self) -> SheetHeader:
-        return SheetHeader(
-            title=f"{self.village_name}便民服务事项目录",
-            unit=self.unit,
-            published_on=self.printed_on,
-            period=PERMANENT,
-            supervision_phone="",
-            seal_unit=self.unit,
-            variant=POSTER,
-        )
+        return branch_record(f"{self.village_name}便民服务事项目录", self.unit, self.printed_on)
 
     def body(self, ts: Typesetter) -> list:
         rows = [[str(n), *row] for n, row in enumerate(self.rows, start=1)]
