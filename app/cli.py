@@ -19,6 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="自检：打开主窗口，显示后立即关闭，用于检查安装是否完好"
     )
+    parser.add_argument(
+        "--self-test-pages",
+        action="store_true",
+        help="完整自检：打开主窗口和其中每一个分页后关闭，用于检查安装包是否带齐各分页所需的模块",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("demo", help="向空数据库放入演示乡镇（涌溪乡四个村）")
     commands.add_parser("notices", help="列出可生成的公示单：种类、编号、标题")
@@ -410,5 +415,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from app.ui.application import run_gui
 
-        return run_gui(args.data_dir, with_demo=args.demo, self_test=args.self_test)
+        return run_gui(
+            args.data_dir,
+            with_demo=args.demo,
+            self_test=args.self_test or args.self_test_pages,
+            every_page=args.self_test_pages,
+        )
     return run(args)

@@ -516,6 +516,63 @@ def _dibao_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedShe
     return _sheet("dibao_notice", record_id, review.village, sheet.header().title, rendered, report)
 
 
+def _training_session_entries(village: models.Village) -> list[SheetEntry]:
+    query = models.TrainingSession.select().where(models.TrainingSession.village == village)
+    return [
+        SheetEntry("training_session", str(s.id), f"{village.name}：{s.held_on.isoformat()} {s.topic} 培训记录")
+        for s in query.order_by(models.TrainingSession.held_on)
+    ]
+
+
+def _training_session_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import service_data, training_sheets
+
+    session = models.TrainingSession.get_or_none(models.TrainingSession.id == _uuid(record_id))
+    if session is None:
+        raise UnknownSheetError(f"找不到编号为 {record_id} 的培训")
+    sheet = service_data.training_session_data(session, today)
+    report = GlyphReport()
+    rendered = training_sheets.render(sheet, page, report)
+    title = f"{session.held_on.isoformat()} {session.topic} 培训记录"
+    return _sheet("training_session", record_id, session.village, title, rendered, report)
+
+
+def _training_year_entries(village: models.Village) -> list[SheetEntry]:
+    days = models.TrainingSession.select(models.TrainingSession.held_on).where(
+        models.TrainingSession.village == village
+    )
+    years = sorted({day.year for (day,) in days.tuples()})
+    return [SheetEntry("training_year", f"{village.id}:{y}", f"{village.name}：{y}年教育培训汇总") for y in years]
+
+
+def _training_year_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import service_data, training_sheets
+
+    village, year = _village_year(record_id)
+    sheet = service_data.training_year_data(village, year, today)
+    report = GlyphReport()
+    rendered = training_sheets.render(sheet, page, report)
+    return _sheet("training_year", record_id, village, f"{year}年教育培训汇总", rendered, report)
+
+
+def _economy_entries(village: models.Village) -> list[SheetEntry]:
+    from app.store import economy
+
+    if not economy.years(village):
+        return []
+    return [SheetEntry("economy_report", str(village.id), f"{village.name}：村集体经济发展情况")]
+
+
+def _economy_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import economy_sheets, service_data
+
+    village = _village(record_id)
+    sheet = service_data.economy_data(village, today)
+    report = GlyphReport()
+    rendered = economy_sheets.render(sheet, page, report)
+    return _sheet("economy_report", record_id, village, sheet.header().title, rendered, report)
+
+
 @dataclass(frozen=True)
 class SheetKind:
     kind: str
@@ -564,6 +621,15 @@ KINDS: dict[str, SheetKind] = {
             PageSpec("A4", "landscape"),
         ),
         SheetKind("household_sign", "党员联户公示", _sign_entries, _sign_render),
+        SheetKind("training_session", "培训记录", _training_session_entries, _training_session_render),
+        SheetKind("training_year", "年度教育培训汇总", _training_year_entries, _training_year_render),
+        SheetKind(
+            "economy_report",
+            "村集体经济发展情况",
+            _economy_entries,
+            _economy_render,
+            PageSpec("A4", "landscape"),
+        ),
         SheetKind(
             "compact_wall",
             "村规民约（上墙）",

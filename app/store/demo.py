@@ -10,6 +10,7 @@ from app.store import models, records
 from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_compacts import add_demo_compacts
 from app.store.demo_dibao import add_demo_dibao
+from app.store.demo_economy import add_demo_economy, add_demo_training
 from app.store.demo_households import add_demo_households
 from app.store.demo_services import add_demo_services
 from app.store.demo_matters import add_demo_matters
@@ -165,6 +166,8 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_households(village, index, today or dt.date.today())
             add_demo_services(village, index, today or dt.date.today())
             add_demo_dibao(village, index, today or dt.date.today())
+            add_demo_economy(village, index, today or dt.date.today())
+            add_demo_training(village, today or dt.date.today())
     return created
 
 

@@ -79,7 +79,7 @@ def add_demo_money(village: models.Village, index: int, today: dt.date) -> None:
                 cosigned_on=on if cosign else None,
             )
             new.append(entry)
-    _number_vouchers(new)
+    number_vouchers(new)
     this_month = [e for e in new if (e.entry_date.year, e.entry_date.month) == (today.year, today.month)]
     for waiting in this_month[-2:]:  # the newest: signatures still being collected
         waiting.reviewer, waiting.reviewed_on, waiting.cosigned_by, waiting.cosigned_on = "", None, "", None
@@ -88,7 +88,7 @@ def add_demo_money(village: models.Village, index: int, today: dt.date) -> None:
         money.close_month(village, f"{year}-{month:02d}", "文书", dt.date(year, month, 28))
 
 
-def _number_vouchers(entries: list[models.JournalEntry]) -> None:
+def number_vouchers(entries: list[models.JournalEntry]) -> None:
     entries.sort(key=lambda e: e.entry_date)
     counters: dict[tuple[int, int], int] = {}
     for entry in entries:

@@ -44,6 +44,16 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
         if reversal:
             return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
         return _in_closed_month(record)
+    if isinstance(record, models.Trainer):
+        from app.store.training import sessions_of_trainer
+
+        taught = sessions_of_trainer(record)
+        if taught:
+            return f"“{record.name}”已在 {taught} 次培训中授课，不能从师资库删除；可以修改其信息。"
+    if isinstance(record, models.TrainingSession):
+        trained = models.Trainee.select().where(models.Trainee.session == record.id).count()
+        if trained:
+            return f"这次培训记有 {trained} 名参训人员，请在培训列表里删除（参训记录一并删除）。"
     if isinstance(record, models.DibaoReview):
         applications = models.DibaoApplication.select().where(models.DibaoApplication.review == record.id).count()
         if applications:
@@ -95,6 +105,9 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
             .where((models.CadreRelation.cadre == record.id) | (models.CadreRelation.relative == record.id))
             .count()
         )
+        trained = models.Trainee.select().where(models.Trainee.cadre == record.id).count()
+        if trained:
+            return f"“{record.name}”有 {trained} 条参训记录，不能删除；离任的请填写任职止日期。"
         if posts or relations:
             return (
                 f"“{record.name}”还有 {posts} 项职务、{relations} 条近亲属关系记录，请先删除这些记录。\n"
@@ -114,11 +127,11 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
     if isinstance(record, models.PartyMember):
         meetings = sum(
             model.select().where(model.member == record.id).count()
-            for model in (models.Attendance, models.Appraisal, models.DuesStandard, models.DuesPayment)
+            for model in (models.Attendance, models.Appraisal, models.DuesStandard, models.DuesPayment, models.Trainee)
         )
         if meetings:
             return (
-                f"“{record.name}”有 {meetings} 条会议、评议或党费记录，不能删除。\n"
+                f"“{record.name}”有 {meetings} 条会议、评议、党费或培训记录，不能删除。\n"
                 "离开本支部的，请把状态改为“转出”“出党”或“去世”，历史记录会保留。"
             )
         linked = models.Cadre.select().where(models.Cadre.member == record.id).first()

@@ -369,6 +369,44 @@ def _create_dibao(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+TRAINING_AND_ECONOMY_SCHEMA = (
+    'CREATE TABLE "trainer" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "name" TEXT NOT NULL, '
+    '"unit" TEXT NOT NULL, "specialty" TEXT NOT NULL, "phone" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "trainer_village_id" ON "trainer" ("village_id")',
+    'CREATE TABLE "training_session" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"held_on" DATE NOT NULL, "place" TEXT NOT NULL, "topic" TEXT NOT NULL, "organiser" TEXT NOT NULL, '
+    '"method" TEXT NOT NULL, "hours" TEXT NOT NULL, "trainers" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "training_session_village_id" ON "training_session" ("village_id", "held_on")',
+    'CREATE TABLE "trainee" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"session_id" TEXT NOT NULL, "member_id" TEXT, "cadre_id" TEXT, "score" TEXT, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("session_id") REFERENCES "training_session" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("member_id") REFERENCES "party_member" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("cadre_id") REFERENCES "cadre" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "trainee_village_id" ON "trainee" ("village_id")',
+    'CREATE INDEX "trainee_session_id" ON "trainee" ("session_id")',
+    'CREATE INDEX "trainee_member_id" ON "trainee" ("member_id")',
+    'CREATE INDEX "trainee_cadre_id" ON "trainee" ("cadre_id")',
+    'CREATE TABLE "economy_year" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"year" INTEGER NOT NULL, "target" TEXT, "per_capita" TEXT, "measures" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "economy_year_village_id_year" ON "economy_year" ("village_id", "year")',
+    'CREATE TABLE "economy_project" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"name" TEXT NOT NULL, "model" TEXT NOT NULL, "partners" TEXT NOT NULL, "started_year" INTEGER, '
+    '"investment" TEXT NOT NULL, "expected_income" TEXT NOT NULL, "actual_income" TEXT NOT NULL, '
+    '"state" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "economy_project_village_id" ON "economy_project" ("village_id")',
+)
+
+
+def _create_training_and_economy(db: SqliteDatabase) -> None:
+    for statement in TRAINING_AND_ECONOMY_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -390,6 +428,7 @@ MIGRATIONS: list[Step] = [
     Step(10, "农户和分组联片", _create_households),
     Step(11, "便民服务", _create_services),
     Step(12, "低保评议", _create_dibao),
+    Step(13, "教育培训和集体经济", _create_training_and_economy),
 ]
 
 

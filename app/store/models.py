@@ -473,6 +473,62 @@ class DibaoObjection(VillageRecord):
     answered_on = DateField(null=True)
 
 
+class Trainer(VillageRecord):
+    """A trainer of the 师资库: their phone is for the office only, never printed."""
+
+    name = TextField()
+    unit = TextField(default="")  # 单位: 县委组织部, 乡农业站 …
+    specialty = TextField(default="")  # 擅长: 党的理论, 种养技术 …
+    phone = TextField(default="")
+    note = TextField(default="")
+
+
+class TrainingSession(VillageRecord):
+    """A training session (app.domain.training): its trainers are ids of the 师资库, its trainees Trainee rows."""
+
+    held_on = DateField()
+    place = TextField(default="")
+    topic = TextField()
+    organiser = TextField(default="")  # 县委党校, 乡镇党委 …
+    method = TextField()  # 课堂授课 / 现场观摩 / 互动交流 / 测试检验
+    hours = DecimalTextField(default=Decimal("2"))  # 学时
+    trainers = JsonField(default=list)  # [trainer id, …]
+    note = TextField(default="")
+
+
+class Trainee(VillageRecord):
+    """One person at one session: a member of the roster, a cadre, or both (the cadre's own member row)."""
+
+    session = ForeignKeyField(TrainingSession, on_delete="CASCADE")
+    member = ForeignKeyField(PartyMember, null=True, on_delete="RESTRICT")
+    cadre = ForeignKeyField(Cadre, null=True, on_delete="RESTRICT")
+    score = DecimalTextField(null=True)  # 测试成绩, when the session tested
+
+
+class EconomyYear(VillageRecord):
+    """What a year of the collective economy takes from outside the journal: the 一村一策 target and measures,
+    and the villagers' per-capita net income."""
+
+    year = IntegerField()
+    target = DecimalTextField(null=True)  # 经营性收入目标, 元
+    per_capita = DecimalTextField(null=True)  # 农民人均纯收入, 元
+    measures = TextField(default="")  # 当年主要措施
+
+
+class EconomyProject(VillageRecord):
+    """A project of the 一村一策 plan: who it joins, what it cost and what it brings in."""
+
+    name = TextField()
+    model = TextField(default="")  # 合作模式, app.domain.economy.PROJECT_MODELS
+    partners = TextField(default="")  # the partners by name: 某某公司、某某合作社 …
+    started_year = IntegerField(null=True)
+    investment = DecimalTextField(default=Decimal("0"))  # 投资, 元
+    expected_income = DecimalTextField(default=Decimal("0"))  # 预期年收益, 元
+    actual_income = DecimalTextField(default=Decimal("0"))  # 实际收益（累计）, 元
+    state = TextField(default="谋划中")
+    note = TextField(default="")
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -505,6 +561,11 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    Trainee,
+    TrainingSession,
+    Trainer,
+    EconomyProject,
+    EconomyYear,
     DibaoObjection,
     DibaoApplication,
     DibaoReview,

@@ -91,8 +91,19 @@ def build_window(data_dir: Path):
 SELF_TEST_SHOWN = "窗口已显示："
 
 
-def _finish_self_test(window) -> None:
+SELF_TEST_PAGES = "已打开的分页："
+
+
+def _finish_self_test(window, every_page: bool) -> None:
     print(f"{SELF_TEST_SHOWN}{window.windowTitle()}", flush=True)
+    if every_page:
+        from app.ui.widgets.lazy_tabs import LazyTabs
+
+        titles = [tabs.tabText(i) for tabs in window.findChildren(LazyTabs) for i in range(tabs.count())]
+        for tabs in window.findChildren(LazyTabs):
+            for index in range(tabs.count()):
+                tabs.page(tabs.tabText(index))
+        print(f"{SELF_TEST_PAGES}{len(titles)} 个（{'、'.join(titles)}）", flush=True)
     window.remember_settings = False
     window.close()
     QApplication.quit()
@@ -148,7 +159,9 @@ def open_data(data_dir: Path, self_test: bool) -> int | None:
     return 3
 
 
-def run_gui(data_dir_arg: str | None, with_demo: bool = False, self_test: bool = False) -> int:
+def run_gui(
+    data_dir_arg: str | None, with_demo: bool = False, self_test: bool = False, every_page: bool = False
+) -> int:
     from app.store.backups import backup_if_due
     from app.store.errors import StorageError
     from app.store.folder_lock import FolderLock
@@ -186,7 +199,7 @@ def run_gui(data_dir_arg: str | None, with_demo: bool = False, self_test: bool =
         return 0
     window.show()
     if self_test:
-        QTimer.singleShot(0, lambda: _finish_self_test(window))
+        QTimer.singleShot(0, lambda: _finish_self_test(window, every_page))
     else:
         QTimer.singleShot(1000, lambda: _daily_backup(window, data_dir, backup_if_due))
     code = app.exec()

@@ -38,7 +38,7 @@ def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
     if shutil.which("pdffonts"):
         fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
         assert "WenQuanYiMicroHei" in fonts and " yes yes yes " in fonts
-    for wanted in ("finance_disclosure", "compact_booklet"):  # kinds whose libraries load only when they render
+    for wanted in ("finance_disclosure", "compact_booklet", "economy_report"):  # libraries loaded only to render
         kind, record_id, _ = next(line for line in lines if line.startswith(wanted)).split("\t")
         rendered = run("--data-dir", data, "render", kind, record_id, "--out", str(tmp_path / f"{kind}.pdf"))
         assert rendered.returncode == 0, rendered.stderr
@@ -52,6 +52,9 @@ def test_bundled_program_runs_every_command_and_shows_its_window(tmp_path):
     shown = run("--data-dir", data, "--self-test")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("窗口已显示：镇远县涌溪乡")
+    every_page = run("--data-dir", data, "--self-test-pages")  # each page's Qt modules (QtCharts …) are bundled
+    assert every_page.returncode == 0, every_page.stderr
+    assert "已打开的分页：" in every_page.stdout and "集体经济" in every_page.stdout
 
 
 def test_bundle_carries_only_chinese_qt_translations_and_no_unused_qt_modules():

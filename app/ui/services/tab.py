@@ -24,4 +24,6 @@ class ServicesTab(QWidget):
         self.tabs.add_lazy("走访记录", _panel("visits", "VisitsPanel", session, open_sheet))
         self.tabs.add_lazy("便民服务", _panel("requests", "RequestsPanel", session, open_sheet))
         self.tabs.add_lazy("低保评议", _panel("dibao", "DibaoPanel", session, open_sheet))
+        self.tabs.add_lazy("教育培训", _panel("training", "TrainingPanel", session, open_sheet))
+        self.tabs.add_lazy("集体经济", _panel("economy", "EconomyPanel", session, open_sheet))
         QVBoxLayout(self).addWidget(self.tabs)

@@ -189,9 +189,7 @@ class RecordForm(QDialog):
             if spec.key in values:
                 write_raw(
                     editor,
-                    spec.show(values[spec.key])
-                    if spec.kind not in ("centres", "check", "checks")
-                    else values[spec.key],
+                    spec.show(values[spec.key]) if spec.kind not in ("centres", "check") else values[spec.key],
                 )
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
