@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--village", help="哪个村（村名）；与 --template 二选一")
     exporting.add_argument("--out", required=True, help=".xlsx 文件路径")
     exporting.add_argument("--template", action="store_true", help="只导出空白模板")
+    board = commands.add_parser("board", help="整版公开栏：把本期该公开的各张公示单合成一个 PDF，或一次送打印机")
+    board.add_argument("--village", required=True, help="哪个村（村名）")
+    board.add_argument("--period", help="哪一期，如 2026Q4（默认：本季度）")
+    board.add_argument("--out", help="PDF 文件路径")
+    board.add_argument("--print", action="store_true", help="送打印机（每张用它自己的纸张和方向，一次打印）")
+    board.add_argument("--printer", help="打印机名称（默认：系统默认打印机）")
+    commands.add_parser("verify", help="核对公开栏存档：每份张贴原件与它的 SHA-256 是否一致；有问题时返回 3")
     return parser
 
 
@@ -332,6 +339,78 @@ def _print(args, data_dir: Path) -> int:
     return 0
 
 
+def _board(args, data_dir: Path) -> int:
+    import datetime as dt
+    import os
+
+    from app.domain.values import InputError
+    from app.store import board
+
+    if not args.out and not args.print:
+        print("请用 --out 指定 PDF 文件，或用 --print 送打印机", file=sys.stderr)
+        return 1
+    _open(data_dir)
+    village = _village_named(args.village)
+    if village is None:
+        return 1
+    try:
+        period = args.period or board.quarter_of(dt.date.today())
+        due = board.due(village, period)
+    except InputError as error:
+        print(error.args[0], file=sys.stderr)
+        return 1
+    if not due:
+        print(f"{village.name}{period}没有要公开的公示单", file=sys.stderr)
+        return 1
+    sheets = board.render_due(due)
+    pdf = board.board_pdf(sheets)
+    for item, sheet in zip(due, sheets, strict=True):
+        print(f"{item.panel}\t{sheet.title}\t{sheet.pages} 页\t{item.state}")
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+        print(f"已生成整版：{out}（{len(sheets)} 张，SHA-256 {_sha256(pdf)}）")
+    if args.print:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from app.notices.frame import A4_PORTRAIT
+        from app.ui.printing import PrintError, load_pdf, prepare_printer, print_document
+
+        application = QApplication.instance() or QApplication([])
+        try:
+            printer = prepare_printer(A4_PORTRAIT, args.printer)
+            printer.setDocName(f"{village.name}{period}公开栏")
+            print_document(load_pdf(pdf, application), printer, each_on_its_paper=True)
+        except PrintError as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"已送打印机 {printer.printerName()}：{len(sheets)} 张，每张用它自己的纸张")
+    return 0
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _verify(args, data_dir: Path) -> int:
+    from app.store import board
+
+    _open(data_dir)
+    checked, problems = board.verify()
+    for problem in problems:
+        print(f"{problem.village}\t{problem.title}\t{problem.problem}")
+    if problems:
+        print(f"核对了 {checked} 份张贴原件，{len(problems)} 份有问题。请从备份恢复数据库。", file=sys.stderr)
+        return 3
+    print(f"核对了 {checked} 份张贴原件，全部与存档的 SHA-256 一致。")
+    return 0
+
+
 def _check(args, data_dir: Path) -> int:
     """Reads only: a check never migrates or writes the file (beyond SQLite's own journal recovery)."""
     from app.store import backups, health
@@ -407,6 +486,8 @@ _COMMANDS = {
     "restore": _restore,
     "import": _import,
     "export": _export,
+    "board": _board,
+    "verify": _verify,
 }
 
 

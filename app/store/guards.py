@@ -31,6 +31,10 @@ def why_not_save(record: Model, before: Model | None) -> str | None:
     """The reason this record may not be written (created, or changed from `before`); None when it may be."""
     if isinstance(record, models.JournalEntry):
         return (_in_closed_month(before) if before else None) or _in_closed_month(record)
+    if isinstance(record, models.Publication) and before is not None:
+        fixed = ("kind", "record_id", "title", "sha256", "posted_on", "reviewed_by", "reviewed_on", "corrects_id")
+        if any(getattr(record, name) != getattr(before, name) for name in fixed):
+            return "已张贴的公开内容不能修改；内容有误，请张贴一份更正（原来的那份保留）。"
     return None
 
 
@@ -44,6 +48,11 @@ def why_not_delete(record: Model, removing_village: bool = False) -> str | None:
         if reversal:
             return f"这笔账目已被凭证号“{reversal.voucher_no}”冲销，不能删除。"
         return _in_closed_month(record)
+    if isinstance(record, models.Publication) and not removing_village:
+        answered = models.PublicationObjection.select().where(models.PublicationObjection.publication == record.id)
+        corrected = models.Publication.select().where(models.Publication.corrects == record.id)
+        if answered.exists() or corrected.exists():
+            return "这份公开已有异议或更正记录，不能删除。"
     if isinstance(record, models.Trainer):
         from app.store.training import sessions_of_trainer
 

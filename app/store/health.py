@@ -61,6 +61,9 @@ TABLE_TITLES = {
     "trainee": "参训人员",
     "economy_year": "集体经济年度数据",
     "economy_project": "一村一策项目",
+    "publication": "公开栏张贴记录",
+    "publication_objection": "公开异议",
+    "archived_pdf": "张贴原件存档",
     "issued_sheet": "公示单发出记录",
     "audit_entry": "修改记录",
     "schema_version": "数据结构版本",
@@ -167,13 +170,23 @@ def _record_id(columns: list[str], row: tuple) -> str:
 
 
 def _unreadable(table: str, column: str, value) -> str | None:
-    if not isinstance(value, bytes):
+    if not isinstance(value, bytes) or _is_blob(table, column):
         return None
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError:
         return "文字编码已损坏"
     return _typed_problem(table, column, text)
+
+
+def _is_blob(table: str, column: str) -> bool:
+    """Bytes are the value itself in a blob column (the archived PDFs), not damaged text."""
+    from peewee import BlobField
+
+    from app.store import models
+
+    model = next((m for m in models.ALL_TABLES if m._meta.table_name == table), None)
+    return bool(model) and isinstance(model._meta.columns.get(column), BlobField)
 
 
 def _typed_problem(table: str, column: str, text: str) -> str | None:

@@ -407,6 +407,33 @@ def _create_training_and_economy(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+BOARD_SCHEMA = (
+    'CREATE TABLE "publication" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, "kind" TEXT NOT NULL, '
+    '"record_id" TEXT NOT NULL, "title" TEXT NOT NULL, "panel" TEXT NOT NULL, "period" TEXT NOT NULL, '
+    '"sha256" TEXT NOT NULL, "page" TEXT NOT NULL, "made_from" TEXT NOT NULL, "reviewed_by" TEXT NOT NULL, '
+    '"reviewed_on" DATE, "posted_on" DATE, "minimum_days" INTEGER NOT NULL, "take_down_on" DATE, '
+    '"taken_down_on" DATE, "photo" TEXT NOT NULL, "corrects_id" TEXT, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("corrects_id") REFERENCES "publication" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "publication_village_id" ON "publication" ("village_id", "kind", "record_id")',
+    'CREATE INDEX "publication_corrects_id" ON "publication" ("corrects_id")',
+    'CREATE TABLE "publication_objection" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"publication_id" TEXT NOT NULL, "received_on" DATE NOT NULL, "from_whom" TEXT NOT NULL, '
+    '"content" TEXT NOT NULL, "answer" TEXT NOT NULL, "answered_by" TEXT NOT NULL, "answered_on" DATE, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("publication_id") REFERENCES "publication" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "publication_objection_village_id" ON "publication_objection" ("village_id")',
+    'CREATE INDEX "publication_objection_publication_id" ON "publication_objection" ("publication_id")',
+    'CREATE TABLE "archived_pdf" ("sha256" TEXT NOT NULL PRIMARY KEY, "pdf" BLOB NOT NULL, "size" INTEGER NOT NULL, '
+    '"stored_at" DATETIME NOT NULL)',
+)
+
+
+def _create_board(db: SqliteDatabase) -> None:
+    for statement in BOARD_SCHEMA:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -429,6 +456,7 @@ MIGRATIONS: list[Step] = [
     Step(11, "便民服务", _create_services),
     Step(12, "低保评议", _create_dibao),
     Step(13, "教育培训和集体经济", _create_training_and_economy),
+    Step(14, "公开栏", _create_board),
 ]
 
 

@@ -7,6 +7,7 @@ import uuid
 from decimal import Decimal
 
 from peewee import (
+    BlobField,
     BooleanField,
     DatabaseProxy,
     DateField,
@@ -529,6 +530,42 @@ class EconomyProject(VillageRecord):
     note = TextField(default="")
 
 
+class Publication(VillageRecord):
+    """A sheet posted on the 公开栏: the exact PDF (by its SHA-256 in the archive) and what it was made from,
+    the 监委会's review, when it went up, how long it stays, when it came down; a correction names the
+    publication it corrects, which stays as it was."""
+
+    kind = TextField()
+    record_id = TextField()
+    title = TextField()
+    panel = TextField()  # 长期公开 / 党务公开 / 村务公开 / 财务公开 / 公告通知
+    period = TextField(default="")  # the board's period, e.g. 2026Q4
+    sha256 = TextField()
+    page = TextField(default="")  # A4 纵向 …
+    made_from = JsonField(default=dict)  # kind, record, the day it was rendered, and the figures it showed
+    reviewed_by = TextField(default="")  # 监委会
+    reviewed_on = DateField(null=True)
+    posted_on = DateField(null=True)
+    minimum_days = IntegerField(default=5)
+    take_down_on = DateField(null=True)  # planned
+    taken_down_on = DateField(null=True)
+    photo = TextField(default="")  # a photo of the board, inside the data folder
+    corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT")
+    note = TextField(default="")
+
+
+class PublicationObjection(VillageRecord):
+    """An objection to a posted sheet: from whom (never shown on anything posted), what, and the answer."""
+
+    publication = ForeignKeyField(Publication, on_delete="RESTRICT")
+    received_on = DateField()
+    from_whom = TextField(default="")
+    content = TextField()
+    answer = TextField(default="")
+    answered_by = TextField(default="")
+    answered_on = DateField(null=True)
+
+
 class IssuedSheet(VillageRecord):
     """A notice sheet that left the program: saved as PDF or sent to a printer."""
 
@@ -539,6 +576,20 @@ class IssuedSheet(VillageRecord):
     issued_at = DateTimeField(default=now)
     sha256 = TextField()
     path = TextField(default="")
+
+
+class ArchivedPdf(Model):
+    """A posted sheet's exact bytes, addressed by their SHA-256. Kept in the database so that every backup carries
+    the archive and a restore brings it back; never changed, never deleted by the program."""
+
+    sha256 = TextField(primary_key=True)
+    pdf = BlobField()
+    size = IntegerField()
+    stored_at = DateTimeField(default=now)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
 
 
 class Setting(BaseModel):
@@ -561,6 +612,8 @@ class AuditEntry(BaseModel):
 
 # In the order a village's records are removed: a record before those it points to.
 VILLAGE_TABLES = [
+    PublicationObjection,
+    Publication,
     Trainee,
     TrainingSession,
     Trainer,
@@ -599,4 +652,4 @@ VILLAGE_TABLES = [
     PartyMember,
     IssuedSheet,
 ]
-ALL_TABLES = [Village, *VILLAGE_TABLES, Setting, AuditEntry]
+ALL_TABLES = [Village, *VILLAGE_TABLES, Setting, AuditEntry, ArchivedPdf]

@@ -55,18 +55,39 @@ def load_pdf(pdf: bytes, parent=None) -> QPdfDocument:
     return document
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> None:
-    """Paints every page, band by band, fitted to the printable area of the printer's paper."""
+def paper_of(width: float, height: float) -> PageSpec:
+    """The paper a PDF page was made for, from its size in points (A4 is 595 × 842, A3 842 × 1191)."""
+    return PageSpec("A3" if max(width, height) > 900 else "A4", "landscape" if width > height else "portrait")
+
+
+def _set_paper(printer: QPrinter, page: PageSpec) -> None:
+    orientation = (
+        QPageLayout.Orientation.Landscape if page.orientation == "landscape" else QPageLayout.Orientation.Portrait
+    )
+    layout = QPageLayout(printer.pageLayout())
+    layout.setPageSize(QPageSize(PAGE_SIZES[page.size]))
+    layout.setOrientation(orientation)
+    printer.setPageLayout(layout)
+
+
+def print_document(document: QPdfDocument, printer: QPrinter, each_on_its_paper: bool = False) -> None:
+    """Paints every page, band by band, fitted to the printable area of the printer's paper. A whole board
+    (`each_on_its_paper`) sets the paper page by page — A4 upright, A3 across … — in one print job."""
+    if each_on_its_paper and document.pageCount():
+        first = document.pagePointSize(0)
+        _set_paper(printer, paper_of(first.width(), first.height()))
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError("无法连接打印机，请检查打印机是否开机、是否连好。")
     try:
-        area = printer.pageLayout().paintRectPixels(printer.resolution())
         device_per_pixel = printer.resolution() / min(PRINT_DPI, printer.resolution())
         for number in range(document.pageCount()):
-            if number:
-                printer.newPage()
             points = document.pagePointSize(number)
+            if number:
+                if each_on_its_paper:  # takes effect on the page newPage() starts
+                    _set_paper(printer, paper_of(points.width(), points.height()))
+                printer.newPage()
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
             scale = min(area.width() / points.width(), area.height() / points.height()) / device_per_pixel
             full = QSize(int(points.width() * scale), int(points.height() * scale))
             for top in range(0, full.height(), BAND_HEIGHT):
