@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
 
     # --- building ---
     def _add_tabs(self) -> None:
+        from app.ui.board.tab import BoardTab
         from app.ui.management.tab import ManagementTab
         from app.ui.positions.tab import PositionsTab
         from app.ui.services.tab import ServicesTab
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.management_tab, "管理")
         self.services_tab = ServicesTab(self.session, self.open_sheet)
         self.tabs.addTab(self.services_tab, "服务")
+        self.board_tab = BoardTab(self.session, self.open_sheet)
+        self.tabs.addTab(self.board_tab, "公开栏")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

@@ -56,7 +56,7 @@ def test_window_title_shows_the_village(window):
     assert window.windowTitle() == "镇远县涌溪乡芦笙村 — 村级三强工作台"
     assert not window.village_choice_action.isVisible()
     tabs = window.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["阵地", "管理", "服务"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["阵地", "管理", "服务", "公开栏"]
 
 
 def test_village_profile_can_be_edited_later(qtbot, window):

@@ -1,0 +1,110 @@
+"""Prints figures for a whole 公开栏 board: the demo village's board with finance posted monthly and the last two
+quarters' one-off notices — at least 12 sheets — assembled and rendered in-process (median of runs), and the peak
+memory of printing it in one job (each sheet on its own paper, 300 dpi, to a PDF printer).
+Run: .venv/bin/python benchmarks/board.py [--runs N]"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PRINT_BOARD = """
+import os, sys, tempfile
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrinter
+sys.path.insert(0, os.getcwd())
+from benchmarks.board import board_items, peak_kb
+from app.store import board
+from app.ui.printing import load_pdf, prepare_printer, print_document
+from app.notices.frame import A4_PORTRAIT
+
+application = QApplication([])
+village, items = board_items(sys.argv[2])
+pdf = board.board_pdf(board.render_due(items))
+document = load_pdf(pdf, application)
+before = peak_kb()
+if sys.argv[1] == "print":
+    printer = prepare_printer(A4_PORTRAIT)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(os.path.join(tempfile.mkdtemp(), "board.pdf"))
+    print_document(document, printer, each_on_its_paper=True)
+print(before, peak_kb(), document.pageCount())
+"""
+
+
+def peak_kb() -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+
+def board_items(data: str | None = None):
+    """The demo village's board for this quarter with monthly finance, and last quarter's one-off notices."""
+    from app.domain import board as b
+    from app.store import board, models, settings
+    from app.store.connection import open_database
+    from app.store.demo import populate_demo
+
+    folder = Path(data) if data else Path(tempfile.mkdtemp())
+    open_database(folder)
+    if not models.Village.select().exists():
+        populate_demo()
+    settings.put(board.RULES, {"rhythms": {"finance_disclosure": [b.FINANCE, b.MONTHLY]}})
+    village = models.Village.get(models.Village.name == "涌溪村")
+    today = dt.date.today()
+    this = board.quarter_of(today)
+    year, quarter = board.parse_quarter(this)
+    before = f"{year}Q{quarter - 1}" if quarter > 1 else f"{year - 1}Q4"
+    items = {(d.kind, d.record_id): d for period in (before, this) for d in board.due(village, period, today)}
+    return village, list(items.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from app.store import board
+
+    data = tempfile.mkdtemp()
+    _village, items = board_items(data)
+    timings = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        sheets = board.render_due(items)
+        pdf = board.board_pdf(sheets)
+        timings.append(time.perf_counter() - started)
+    pages = sum(s.pages for s in sheets)
+    print(
+        f"整版公开栏：{len(sheets)} 张、{pages} 页、{len(pdf) / 1024:.0f} KB，生成并合成用时 "
+        f"{statistics.median(timings) * 1000:.0f} ms（{args.runs} 次的中位数，最慢 {max(timings) * 1000:.0f} ms）"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    figures = {}
+    for mode in ("render", "print"):
+        out = subprocess.run(
+            [sys.executable, "-c", PRINT_BOARD, mode, data],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures[mode] = [int(value) for value in out.stdout.split()]
+    print(
+        f"一次打印整版（{figures['print'][2]} 页，每页按自己的纸张，300 dpi 分条绘制）：进程峰值内存 "
+        f"{figures['print'][1] / 1024:.0f} MB，只生成不打印 {figures['render'][1] / 1024:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""公开栏, as a clerk takes the demo village through a quarter: the due list, the whole board printed in a few
+actions, the 监委会's review and the posting, an objection answered, a correction, the take-down, a reprint."""
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog
+
+from app.store import board as store
+from app.store import models
+
+from .helpers import click, find, table_texts, type_into
+
+TODAY = dt.date.today()
+
+
+def board_page(window, title):
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.board_tab))
+    return window.board_tab.tabs.page(title)
+
+
+def test_a_quarter_on_the_board(qtbot, demo_window, answer, monkeypatch):
+    from app.ui import printing
+    from app.ui.board import preview as board_preview
+
+    printed = []
+    monkeypatch.setattr(board_preview.QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        printing,
+        "print_document",
+        lambda document, printer, each_on_its_paper=False: printed.append((document.pageCount(), each_on_its_paper)),
+    )
+    window = demo_window
+    page = board_page(window, "本期公开")  # action 1: the tab (the suggested period is this quarter)
+    assert find(page, "期间").currentText() == store.quarter_of(TODAY)
+    rows = table_texts(find(page, "本期公开清单"))
+    assert rows and {row[0] for row in rows} >= {"长期公开", "财务公开"}
+    assert "本期" in find(page, "本期公开统计").text()
+
+    click(qtbot, page, "整版预览")  # action 2
+    preview = page.preview
+    pages = preview.document.pageCount()
+    assert pages >= len(rows)
+    click(qtbot, preview, "打印")  # action 3, and 4: OK in the print dialog
+    assert printed == [(pages, True)]  # one job, each sheet on its own paper
+    preview.close()
+
+    click(qtbot, page, "登记张贴")
+    form = page.post_form
+    type_into(qtbot, form, "监委会审核人", "")
+    type_into(qtbot, form, "审核日期", "")
+    click(qtbot, form, "保存")
+    assert "审核后才能张贴" in find(form, "监委会审核人提示").text()
+    assert not models.Publication.select().exists()  # nothing half-posted
+    type_into(qtbot, form, "监委会审核人", "赵监委")
+    type_into(qtbot, form, "审核日期", TODAY.isoformat())
+    click(qtbot, form, "保存")
+    assert not form.isVisible()
+    assert {row[3][:3] for row in table_texts(find(page, "本期公开清单"))} == {"已张贴"}
+    posted = models.Publication.select().count()
+    assert posted == len(rows)
+
+    records = board_page(window, "张贴记录")
+    records.table.selectRow(0)
+    chosen = records.selected()
+    click(qtbot, records, "重印原件")
+    assert records.preview.sheet.pdf == store.archived(chosen.sha256)  # the archived bytes, not a new render
+    records.preview.close()
+
+    click(qtbot, records, "异议")
+    objections = records.objections_dialog.panel
+    click(qtbot, objections, "新增异议")
+    type_into(qtbot, objections.form, "反映人", "张三")
+    type_into(qtbot, objections.form, "异议内容", "表上的数字不对")
+    type_into(qtbot, objections.form, "答复", "已核对，是印错了，已更正")
+    click(qtbot, objections.form, "保存")
+    assert "请填写答复日期" in find(objections.form, "答复日期提示").text()
+    type_into(qtbot, objections.form, "答复日期", TODAY.isoformat())
+    click(qtbot, objections.form, "保存")
+    records.objections_dialog.close()
+
+    records.select_id(chosen.id)
+    click(qtbot, records, "更正")
+    assert "原来张贴的那份原样保留" in answer["asked"][-1]
+    type_into(qtbot, records.correct_form, "更正说明", "更正数字")
+    click(qtbot, records.correct_form, "保存")
+    correction = models.Publication.get(models.Publication.corrects == chosen.id)
+    assert models.Publication.get_by_id(chosen.id).sha256 == chosen.sha256
+    assert any("（更正）" in row[1] for row in table_texts(records.table))
+
+    records.select_id(correction.id)
+    click(qtbot, records, "撤下")
+    click(qtbot, records.take_down_form, "保存")
+    assert "至少要公开 5 天" in find(records.take_down_form, "撤下日期提示").text()
+    records.take_down_form.close()
+
+    click(qtbot, records, "核对存档")
+    assert f"核对了 {posted + 1} 份张贴原件，全部" in answer["asked"][-1]
