@@ -37,6 +37,7 @@ DEFAULT_BOARD = {
 DEFAULT_DISCLOSURE_DAY = 15  # of a quarter's first month
 DEFAULT_MINIMUM_DAYS = 5  # 山东 13: on the board at least five days
 ANSWER_DAYS = OBJECTION_DAYS  # an objection is answered within five days
+AS_CALLED_DAYS = 5  # [T] 山东 12 says major matters are posted at once; within five days of the record
 
 
 def previous_quarter(year: int, quarter: int) -> tuple[int, int]:

@@ -22,6 +22,7 @@ DEFAULT_RULES = {
     "disclosure_day": b.DEFAULT_DISCLOSURE_DAY,
     "minimum_days": b.DEFAULT_MINIMUM_DAYS,
     "review_required": True,  # nothing goes up before the 监委会 has reviewed it
+    "as_called_days": b.AS_CALLED_DAYS,  # a one-off notice goes up within these days of its record
 }
 POSTED, WAITING, OVERDUE = "已张贴", "待张贴", "逾期未张贴"
 
@@ -54,6 +55,7 @@ class Due:
     rhythm: str
     posted: models.Publication | None = None
     state: str = WAITING
+    deadline: dt.date | None = None  # up by this day; a standing sheet has none
 
 
 def _record_day(kind: str, record_id: str) -> dt.date | None:
@@ -93,6 +95,18 @@ def _is_due(entry: registry.SheetEntry, rhythm: str, year: int, quarter: int) ->
     return key in b.covered_keys(rhythm, year, quarter)
 
 
+def _deadline(kind: str, record_id: str, rhythm: str, period: str, active: dict) -> dt.date | None:
+    """The day a sheet should be up by: a quarter's disclosure day, or for a one-off notice some days after its
+    record (山东 12: major matters at once); a standing sheet has none."""
+    if rhythm == b.STANDING:
+        return None
+    if rhythm == b.AS_CALLED:
+        day = _record_day(kind, record_id)
+        return day + dt.timedelta(days=int(active["as_called_days"])) if day else None
+    year, quarter = parse_quarter(period)
+    return b.disclosure_date(year, quarter, int(active["disclosure_day"]))
+
+
 def current_publication(village, kind: str, record_id: str) -> models.Publication | None:
     """The newest posting of that sheet (a correction counts as the sheet posted again)."""
     return (
@@ -112,7 +126,6 @@ def due(village, period: str, today: dt.date | None = None) -> list[Due]:
     today = today or dt.date.today()
     year, quarter = parse_quarter(period)
     active = rules()
-    deadline = b.disclosure_date(year, quarter, int(active["disclosure_day"]))
     found = []
     for kind, (panel, rhythm) in active["rhythms"].items():
         if kind not in registry.KINDS:
@@ -121,11 +134,12 @@ def due(village, period: str, today: dt.date | None = None) -> list[Due]:
             if not _is_due(entry, rhythm, year, quarter):
                 continue
             title = entry.title.partition("：")[2] or entry.title
-            item = Due(kind, entry.record_id, title, panel, rhythm)
+            deadline = _deadline(kind, entry.record_id, rhythm, period, active)
+            item = Due(kind, entry.record_id, title, panel, rhythm, deadline=deadline)
             item.posted = current_publication(village, kind, entry.record_id)
             if item.posted and item.posted.posted_on:
                 item.state = POSTED
-            elif today > deadline and rhythm != b.STANDING:
+            elif deadline and today > deadline:
                 item.state = OVERDUE
             found.append(item)
     return sorted(found, key=lambda d: (b.PANELS.index(d.panel), d.kind, d.title))
@@ -256,3 +270,100 @@ def open_objections(village, today: dt.date) -> list[tuple[models.PublicationObj
     return [
         (row, today > b.answer_due(row.received_on)) for row in query.order_by(models.PublicationObjection.received_on)
     ]
+
+
+# --- looking at the board ---
+def up_on(village, day: dt.date) -> dict[str, list[models.Publication]]:
+    """What was on the board that day, panel by panel: posted on or before it, not yet taken down, the newest
+    posting of each sheet, and a correction in place of the one it corrects."""
+    Publication = models.Publication
+    query = Publication.select().where(
+        (Publication.village == village)
+        & (Publication.posted_on <= day)
+        & (Publication.taken_down_on.is_null() | (Publication.taken_down_on > day))
+    )
+    rows = list(query.order_by(Publication.posted_on, Publication.id))
+    corrected = {row.corrects_id for row in rows if row.corrects_id}
+    newest = {(row.kind, row.record_id): row for row in rows if row.id not in corrected}
+    panels: dict[str, list[models.Publication]] = {panel: [] for panel in b.PANELS}
+    for row in newest.values():
+        panels.setdefault(row.panel, []).append(row)
+    return panels
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One sheet in a month of the year view: posted that day, or due by that day and not (yet) posted."""
+
+    title: str
+    state: str
+    day: dt.date
+    correction: bool = False
+    late: bool = False  # posted after its quarter's disclosure day
+
+    @property
+    def text(self) -> str:
+        if self.state == POSTED:
+            return f"{self.day.day}日" + ("更正" if self.correction else "") + ("（迟）" if self.late else "")
+        return "逾期" if self.state == OVERDUE else "待贴"
+
+
+@dataclass
+class YearRow:
+    panel: str
+    kind: str
+    label: str
+    months: dict[int, list[Mark]]
+
+    def marks(self) -> list[Mark]:
+        return [mark for month in sorted(self.months) for mark in self.months[month]]
+
+
+def year_view(village, year: int, today: dt.date | None = None) -> list[YearRow]:
+    """What went up when in a year, kind by kind and month by month, with what each quarter's board should have
+    carried by its disclosure day and did not."""
+    today = today or dt.date.today()
+    active = rules()
+    rows: dict[str, YearRow] = {}
+
+    def row_of(kind: str, panel: str) -> YearRow:
+        if kind not in rows:
+            label = registry.KINDS[kind].label if kind in registry.KINDS else kind
+            rows[kind] = YearRow(panel, kind, label, {})
+        return rows[kind]
+
+    Publication = models.Publication
+    posted = Publication.select().where(
+        (Publication.village == village)
+        & (Publication.posted_on >= dt.date(year, 1, 1))
+        & (Publication.posted_on <= dt.date(year, 12, 31))
+    )
+    for row in posted.order_by(Publication.posted_on, Publication.id):
+        mark = Mark(row.title, POSTED, row.posted_on, bool(row.corrects_id), _late(row, active))
+        row_of(row.kind, row.panel).months.setdefault(row.posted_on.month, []).append(mark)
+    seen = set()
+    for quarter in range(1, 5):
+        period = f"{year}Q{quarter}"
+        for item in due(village, period, today):
+            if item.state == POSTED or (item.kind, item.record_id) in seen:
+                continue
+            seen.add((item.kind, item.record_id))
+            day = item.deadline or b.disclosure_date(year, quarter, int(active["disclosure_day"]))
+            if day.year == year:
+                row_of(item.kind, item.panel).months.setdefault(day.month, []).append(Mark(item.title, item.state, day))
+    return sorted(rows.values(), key=lambda r: (_panel_order(r.panel), r.label))
+
+
+def _late(publication: models.Publication, active: dict) -> bool:
+    rhythm = active["rhythms"].get(publication.kind, [None, b.STANDING])[1]
+    if publication.corrects_id:
+        return False
+    try:
+        deadline = _deadline(publication.kind, publication.record_id, rhythm, publication.period, active)
+    except InputError:
+        return False
+    return deadline is not None and publication.posted_on > deadline
+
+
+def _panel_order(panel: str) -> int:
+    return b.PANELS.index(panel) if panel in b.PANELS else len(b.PANELS)

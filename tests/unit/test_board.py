@@ -63,7 +63,8 @@ def test_the_due_list_follows_the_rhythms_and_the_disclosure_day(demo):
 
     early = b.disclosure_date(year, quarter) - dt.timedelta(days=1)
     late = b.disclosure_date(year, quarter) + dt.timedelta(days=1)
-    assert {d.state for d in store.due(village, PERIOD, early)} == {store.WAITING}
+    regular = [d for d in store.due(village, PERIOD, early) if d.rhythm != b.AS_CALLED]
+    assert {d.state for d in regular} == {store.WAITING}
     states = {d.kind: d.state for d in store.due(village, PERIOD, late)}
     assert states["finance_disclosure"] == store.OVERDUE and states["cadre_duties"] == store.WAITING
 
@@ -71,6 +72,20 @@ def test_the_due_list_follows_the_rhythms_and_the_disclosure_day(demo):
     monthly = [d for d in store.due(village, PERIOD, TODAY) if d.kind == "finance_disclosure"]
     months = [d.record_id.partition(":")[2] for d in monthly]
     assert len(months) == 3 and all(f"{before_year}-" in key for key in months)
+
+
+def test_a_one_off_notice_is_due_within_days_of_its_record(demo):
+    """山东 12: major matters go up at once — by default within five days of the resolution, the 评议, the 发展对象."""
+    village = demo[0]
+    called = [d for d in store.due(village, PERIOD, TODAY) if d.rhythm == b.AS_CALLED]
+    assert called, "the demo village has one-off notices this quarter"
+    for item in called:
+        record_day = store._record_day(item.kind, item.record_id)
+        assert item.deadline == record_day + dt.timedelta(days=b.AS_CALLED_DAYS)
+        on_time = {(d.kind, d.record_id): d.state for d in store.due(village, PERIOD, item.deadline)}
+        after = {(d.kind, d.record_id): d.state for d in store.due(village, PERIOD, item.deadline + dt.timedelta(1))}
+        assert on_time[(item.kind, item.record_id)] == store.WAITING
+        assert after[(item.kind, item.record_id)] == store.OVERDUE
 
 
 def test_the_whole_board_keeps_each_sheets_paper(demo):
@@ -163,3 +178,40 @@ def test_the_board_and_verify_commands(data_dir, tmp_path):
     assert wrong.returncode == 1 and "应写成 2026Q4" in wrong.stderr
     checked = run(data_dir, "verify")
     assert checked.returncode == 0 and "核对了 0 份" in checked.stdout
+
+
+def test_what_is_up_on_a_day_and_the_year_of_postings(demo):
+    """The picture of the board shows each panel's sheets up that day (a correction in place of the original); the
+    year view shows which day each went up, late ones marked, and what a quarter's board lacked by its day."""
+    village = demo[0]
+    year = TODAY.year - 1  # a whole year gone by, whatever day the tests run
+    period, day = f"{year}Q2", b.disclosure_date(year, 2)
+    items = {d.kind: d for d in store.due(village, period, day)}
+    duties, finance = items["cadre_duties"], items["finance_disclosure"]
+
+    def post_on(item, posted_on, **extra):
+        sheet = store.render_due([item], posted_on)[0]
+        values = {"reviewed_by": "赵监委", "reviewed_on": posted_on} | extra
+        change = store.publish(village, sheet, item.panel, period, "A4 纵向", posted_on=posted_on, **values)
+        return models.Publication.get_by_id(change.record_id)
+
+    up_duties = post_on(duties, day - dt.timedelta(days=10))
+    up_finance = post_on(finance, day + dt.timedelta(days=3))  # three days after the disclosure day
+    store.take_down(up_duties, day)
+    assert store.up_on(village, day - dt.timedelta(days=11)) == {panel: [] for panel in b.PANELS}
+    before = store.up_on(village, day - dt.timedelta(days=1))
+    assert [p.id for p in before[b.LONG_TERM]] == [up_duties.id] and before[b.FINANCE] == []
+    after = store.up_on(village, day + dt.timedelta(days=3))
+    assert after[b.LONG_TERM] == [] and [p.id for p in after[b.FINANCE]] == [up_finance.id]
+    fixed = post_on(finance, day + dt.timedelta(days=5), corrects=up_finance, note="更正")
+    assert [p.id for p in store.up_on(village, day + dt.timedelta(days=6))[b.FINANCE]] == [fixed.id]
+
+    rows = {row.kind: row for row in store.year_view(village, year, dt.date(year, 12, 31))}
+    assert [m.text for m in rows["cadre_duties"].months[up_duties.posted_on.month]] == [f"{up_duties.posted_on.day}日"]
+    finance_marks = [m.text for m in rows["finance_disclosure"].months[day.month] if m.state == store.POSTED]
+    assert finance_marks == [f"{day.day + 3}日（迟）", f"{day.day + 5}日更正"]
+    unposted = [m for m in rows["finance_disclosure"].marks() if m.state != store.POSTED]
+    assert unposted and {m.day for m in unposted} <= {b.disclosure_date(year, q) for q in (1, 3, 4)}
+    assert {m.state for m in unposted} == {store.OVERDUE} and {m.text for m in unposted} == {"逾期"}
+    order = [row.panel for row in rows.values()]
+    assert order == sorted(order, key=b.PANELS.index)
