@@ -1,4 +1,5 @@
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,8 +15,25 @@ def data_dir(tmp_path):
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo township built once per run; each test that asks for it gets its own copy of the database."""
+    from app import paths
+    from app.store.demo import populate_demo
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    open_database(folder)
+    populate_demo()
+    close_database()
+    return paths.database_file(folder)
+
+
 @pytest.fixture
-def db(data_dir):
+def db(request, data_dir):
+    if "demo" in request.fixturenames:  # the copy must be in place before the database opens
+        from app import paths
+
+        shutil.copyfile(request.getfixturevalue("demo_template"), paths.database_file(data_dir))
     database = open_database(data_dir)
     yield database
     close_database()
@@ -38,6 +56,7 @@ def village(db):
 
 @pytest.fixture
 def demo(db):
-    from app.store.demo import populate_demo
+    from app.store import models
+    from app.store.demo import VILLAGES
 
-    return populate_demo()
+    return [models.Village.get(models.Village.name == village[0]) for village in VILLAGES]

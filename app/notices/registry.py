@@ -555,6 +555,24 @@ def _training_year_render(record_id: str, page: PageSpec, today: dt.date) -> Ren
     return _sheet("training_year", record_id, village, f"{year}年教育培训汇总", rendered, report)
 
 
+def _board_year_entries(village: models.Village) -> list[SheetEntry]:
+    """The years with something posted, and this year."""
+    days = models.Publication.select(models.Publication.posted_on).where(
+        (models.Publication.village == village) & models.Publication.posted_on.is_null(False)
+    )
+    years = sorted({day.year for (day,) in days.tuples()} | {dt.date.today().year})
+    return [SheetEntry("board_year", f"{village.id}:{y}", f"{village.name}：{y}年公开栏公开记录") for y in years]
+
+
+def _board_year_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
+    from app.notices import board_sheets
+
+    village, year = _village_year(record_id)
+    report = GlyphReport()
+    rendered = board_sheets.render(board_sheets.year_data(village, year, today), page, report)
+    return _sheet("board_year", record_id, village, f"{year}年公开栏公开记录", rendered, report)
+
+
 def _economy_entries(village: models.Village) -> list[SheetEntry]:
     from app.store import economy
 
@@ -628,6 +646,13 @@ KINDS: dict[str, SheetKind] = {
             "村集体经济发展情况",
             _economy_entries,
             _economy_render,
+            PageSpec("A4", "landscape"),
+        ),
+        SheetKind(
+            "board_year",
+            "公开栏全年公开记录",
+            _board_year_entries,
+            _board_year_render,
             PageSpec("A4", "landscape"),
         ),
         SheetKind(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from app.domain import wall_rules
 from app.store import models, records
+from app.store.demo_board import add_demo_board
 from app.store.demo_cadres import add_demo_cadres
 from app.store.demo_compacts import add_demo_compacts
 from app.store.demo_dibao import add_demo_dibao
@@ -168,6 +169,8 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_dibao(village, index, today or dt.date.today())
             add_demo_economy(village, index, today or dt.date.today())
             add_demo_training(village, today or dt.date.today())
+            if index == 0:  # one village with a board history; the others start theirs
+                add_demo_board(village, today or dt.date.today())
     return created
 
 
