@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -53,3 +54,34 @@ def save_pdf(sheet: RenderedSheet, path: Path) -> models.IssuedSheet:
     path = Path(path)
     _write_atomically(path, sheet.pdf)
     return record_issued(sheet, SAVED, path)
+
+
+def record_parts(parts: list[RenderedSheet], action: str, data_dir: Path) -> None:
+    """Each sheet of a whole board that was printed or saved, kept in the data folder as it left."""
+    for part in parts:
+        record_issued(part, action, keep_printed(part, data_dir))
+
+
+def newest_copy(village_id: str, kind: str, record_id: str, data_dir: Path) -> tuple[bytes, models.IssuedSheet] | None:
+    """The newest copy of the sheet that left the program, if its bytes are still here unchanged: what was printed
+    is what went up on the board. None when it never left, or that copy is gone or changed."""
+    issued = (
+        models.IssuedSheet.select()
+        .where(
+            (models.IssuedSheet.village == village_id)
+            & (models.IssuedSheet.kind == kind)
+            & (models.IssuedSheet.record_id == record_id)
+        )
+        .order_by(models.IssuedSheet.issued_at.desc(), models.IssuedSheet.id.desc())
+        .first()
+    )
+    if issued is None:
+        return None
+    for place in (data_dir / "issued" / f"{issued.sha256}.pdf", Path(issued.path) if issued.path else None):
+        try:
+            data = place.read_bytes() if place else b""
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == issued.sha256:
+            return data, issued
+    return None

@@ -151,6 +151,31 @@ def render_due(items: list[Due], today: dt.date | None = None) -> list[registry.
     return [registry.render(d.kind, d.record_id, registry.default_page(d.kind), today) for d in items]
 
 
+def sheets_as_printed(village, items: list[Due], data_dir, today: dt.date | None = None):
+    """Each sheet as it goes up on the board: the copy last printed or saved from the program when its bytes are
+    still here (what was printed is what was posted), otherwise rendered from the records now. Returns the sheets
+    and how many of them are printed copies."""
+    from pypdf import PdfReader
+
+    from app.notices.issued import newest_copy
+
+    sheets, copies = [], 0
+    for item in items:
+        copy = newest_copy(str(village.id), item.kind, item.record_id, data_dir)
+        if copy is None:
+            sheets.extend(render_due([item], today))
+            continue
+        data, issued = copy
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+        sheets.append(
+            registry.RenderedSheet(
+                item.kind, item.record_id, str(village.id), issued.title, data, village_name=village.name, pages=pages
+            )
+        )
+        copies += 1
+    return sheets, copies
+
+
 def board_pdf(sheets: list[registry.RenderedSheet]) -> bytes:
     """The sheets as one PDF, in order, each page keeping its own size and orientation."""
     from pypdf import PdfReader, PdfWriter
@@ -189,17 +214,27 @@ class ArchiveProblem:
 
 
 def verify() -> tuple[int, list[ArchiveProblem]]:
-    """Checks every publication's archived PDF against its hash: (how many checked, what is wrong)."""
+    """Checks every publication's archived PDF and photo against its hash: (how many checked, what is wrong)."""
     problems, checked = [], 0
     query = models.Publication.select(models.Publication, models.Village).join(models.Village)
     for publication in query.order_by(models.Village.name, models.Publication.posted_on):
-        checked += 1
-        row = models.ArchivedPdf.get_or_none(models.ArchivedPdf.sha256 == publication.sha256)
-        if row is None:
-            problems.append(ArchiveProblem(publication.title, publication.village.name, "原件丢失"))
-        elif hashlib.sha256(bytes(row.pdf)).hexdigest() != publication.sha256:
-            problems.append(ArchiveProblem(publication.title, publication.village.name, "原件已被改动"))
+        kept = [("原件", publication.sha256)] + ([("照片", publication.photo)] if publication.photo else [])
+        for what, digest in kept:
+            checked += 1
+            row = models.ArchivedPdf.get_or_none(models.ArchivedPdf.sha256 == digest)
+            if row is None:
+                problems.append(ArchiveProblem(publication.title, publication.village.name, f"{what}丢失"))
+            elif hashlib.sha256(bytes(row.pdf)).hexdigest() != digest:
+                problems.append(ArchiveProblem(publication.title, publication.village.name, f"{what}已被改动"))
     return checked, problems
+
+
+def attach_photo(publication: models.Publication, image: bytes) -> records.Change:
+    """A photo of the board with the sheet up, kept in the archive beside the PDFs (so backups carry it)."""
+    current = models.Publication.get_by_id(publication.id)
+    before = records.snapshot(current)
+    current.photo = archive(image)
+    return records.save(current, expected=before)
 
 
 # --- the publication record ---

@@ -20,7 +20,7 @@ from app.store.demo_meetings import add_demo_meetings
 from app.store.demo_people import add_demo_people
 from app.store.demo_review import add_demo_review
 from app.store.transactions import write_transaction
-from app.store.villages import checklist_items, create_village, has_data, replace_checklist
+from app.store.villages import checklist_items, create_village, first_village, has_data, replace_checklist
 
 
 class NotEmptyError(RuntimeError):
@@ -169,8 +169,8 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             add_demo_dibao(village, index, today or dt.date.today())
             add_demo_economy(village, index, today or dt.date.today())
             add_demo_training(village, today or dt.date.today())
-            if index == 0:  # one village with a board history; the others start theirs
-                add_demo_board(village, today or dt.date.today())
+        # the village the program opens on has a board history; the others start theirs
+        add_demo_board(first_village(), today or dt.date.today())
     return created
 
 

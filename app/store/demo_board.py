@@ -17,20 +17,20 @@ SHOWN_DAYS = 15
 def add_demo_board(village: models.Village, today: dt.date) -> None:
     this_year, this_quarter = board.parse_quarter(board.quarter_of(today))
     last_year, last_quarter = b.previous_quarter(this_year, this_quarter)
-    posted = _post_quarter(village, f"{last_year}Q{last_quarter}", today, share=1.0)
+    posted = _post_quarter(village, f"{last_year}Q{last_quarter}", today, share=1.0, take_down=True)
     finance = next((p for p in posted if p.kind == "finance_disclosure"), None)
     if finance is not None:
         _objection_answered(village, finance, today)
     this_day = b.disclosure_date(this_year, this_quarter)
     if today >= this_day:
-        _post_quarter(village, f"{this_year}Q{this_quarter}", today, share=0.5)
+        _post_quarter(village, f"{this_year}Q{this_quarter}", today, share=0.5, take_down=False)
 
 
-def _post_quarter(village, period: str, today: dt.date, share: float) -> list[models.Publication]:
+def _post_quarter(village, period: str, today: dt.date, share: float, take_down: bool) -> list[models.Publication]:
     year, quarter = board.parse_quarter(period)
     day = b.disclosure_date(year, quarter)
     waiting = [item for item in board.due(village, period, day) if item.state != board.POSTED]
-    chosen = waiting[: max(1, int(len(waiting) * share))] if waiting else []
+    chosen = waiting[: int(len(waiting) * share)]
     reviewer = signers(village, day)["reviewer"] or "监委会"
     late = next((item for item in chosen if item.rhythm not in (b.STANDING, b.AS_CALLED)), None)
     posted = []
@@ -52,7 +52,7 @@ def _post_quarter(village, period: str, today: dt.date, share: float) -> list[mo
         )
         publication = models.Publication.get_by_id(change.record_id)
         taken_down = posted_on + dt.timedelta(days=SHOWN_DAYS)
-        if item.rhythm != b.STANDING and taken_down <= today:
+        if take_down and item.rhythm != b.STANDING and taken_down <= today:
             board.take_down(publication, taken_down)
             publication = models.Publication.get_by_id(publication.id)
         posted.append(publication)

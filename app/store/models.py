@@ -549,7 +549,7 @@ class Publication(VillageRecord):
     minimum_days = IntegerField(default=5)
     take_down_on = DateField(null=True)  # planned
     taken_down_on = DateField(null=True)
-    photo = TextField(default="")  # a photo of the board, inside the data folder
+    photo = TextField(default="")  # the SHA-256 of a photo of the board, kept in the archive beside the PDFs
     corrects = ForeignKeyField("self", null=True, on_delete="RESTRICT")
     note = TextField(default="")
 
@@ -579,8 +579,9 @@ class IssuedSheet(VillageRecord):
 
 
 class ArchivedPdf(Model):
-    """A posted sheet's exact bytes, addressed by their SHA-256. Kept in the database so that every backup carries
-    the archive and a restore brings it back; never changed, never deleted by the program."""
+    """A posted sheet's exact bytes (or a photo of it on the board), addressed by their SHA-256. Kept in the
+    database so that every backup carries the archive and a restore brings it back; never changed, never deleted
+    by the program."""
 
     sha256 = TextField(primary_key=True)
     pdf = BlobField()

@@ -65,3 +65,8 @@ def remove_village(village: models.Village) -> list[records.Change]:
 
 def has_data() -> bool:
     return models.Village.select().exists()
+
+
+def first_village() -> models.Village | None:
+    """The village the program opens on when it has not been told which: the first by township and name."""
+    return models.Village.select().order_by(models.Village.township, models.Village.name).first()

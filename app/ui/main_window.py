@@ -368,4 +368,6 @@ def last_village(data_dir: Path) -> models.Village | None:
     settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
     village_id = settings.value("village")
     village = models.Village.get_or_none(models.Village.id == village_id) if village_id else None
-    return village or models.Village.select().order_by(models.Village.township, models.Village.name).first()
+    from app.store.villages import first_village
+
+    return village or first_village()

@@ -47,8 +47,10 @@ def test_a_quarter_on_the_board(qtbot, demo_window, answer, monkeypatch):
     assert printed == [(pages, True)]  # one job, each sheet on its own paper
     preview.close()
 
+    printed_parts = {(part.kind, part.record_id): part.pdf for part in preview.parts}
     click(qtbot, page, "登记张贴")
     form = page.post_form
+    assert f"{len(unposted)} 张按打印出的原样存档" in find(form, "张贴日期说明").text()
     type_into(qtbot, form, "监委会审核人", "")
     type_into(qtbot, form, "审核日期", "")
     click(qtbot, form, "保存")
@@ -61,6 +63,9 @@ def test_a_quarter_on_the_board(qtbot, demo_window, answer, monkeypatch):
     assert {row[3][:3] for row in table_texts(find(page, "本期公开清单"))} == {"已张贴"}
     posted = models.Publication.select().count()
     assert posted == before + len(unposted)
+    for publication in models.Publication.select().where(models.Publication.posted_on == TODAY):
+        # what went up is what was printed, byte for byte
+        assert store.archived(publication.sha256) == printed_parts[(publication.kind, publication.record_id)]
 
     records = board_page(window, "张贴记录")
     records.table.selectRow(0)  # the newest: one just posted
@@ -99,3 +104,76 @@ def test_a_quarter_on_the_board(qtbot, demo_window, answer, monkeypatch):
 
     click(qtbot, records, "核对存档")
     assert f"核对了 {posted + 1} 份张贴原件，全部" in answer["asked"][-1]
+
+
+def card_texts(listing):
+    return [listing.item(row).text() for row in range(listing.count())]
+
+
+def test_the_board_as_it_hangs_its_photo_and_the_year(qtbot, demo_window, answer, monkeypatch, tmp_path):
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.domain import board as b
+    from app.notices import registry
+
+    window = demo_window
+    village = window.session.village
+    picture = board_page(window, "公开栏现状")
+    up = [p for p in models.Publication.select() if p.taken_down_on is None or p.taken_down_on > TODAY]
+    cards = {panel: card_texts(find(picture, f"{panel}张贴")) for panel in b.PANELS}
+    assert any("班子成员分工" in text for text in cards[b.LONG_TERM])
+    assert sum(len([t for t in texts if t != "（空）"]) for texts in cards.values()) == len(up)
+    assert f"公开栏上共 {len(up)} 张" in find(picture, "公开栏现状统计").text()
+    find(picture, "查看日期").setDate(QDate(TODAY.year - 1, 1, 1))  # before the demo's board history
+    assert "公开栏上共 0 张" in find(picture, "公开栏现状统计").text()
+    assert card_texts(find(picture, "长期公开张贴")) == ["（空）"]
+    click(qtbot, picture, "今天")
+    duties = find(picture, "长期公开张贴")
+    duties.setCurrentRow(next(n for n, t in enumerate(card_texts(duties)) if "班子成员分工" in t))
+    click(qtbot, picture, "看原件")
+    chosen = picture.selected()
+    assert picture.preview.sheet.pdf == store.archived(chosen.sha256)
+    picture.preview.close()
+
+    # a photo of the board, from the clerk's camera: made smaller, archived, shown, undone
+    records = board_page(window, "张贴记录")
+    records.select_id(chosen.id)
+    not_a_photo = tmp_path / "看板.jpg"
+    not_a_photo.write_text("不是照片")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(not_a_photo), ""))
+    click(qtbot, records, "附照片")
+    assert "打不开“看板.jpg”" in answer["asked"][-1]
+    assert models.Publication.get_by_id(chosen.id).photo == ""
+    photo = tmp_path / "公开栏.png"
+    image = QImage(3000, 2000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#b22222"))
+    image.save(str(photo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    click(qtbot, records, "附照片")
+    kept = QImage.fromData(store.archived(models.Publication.get_by_id(chosen.id).photo))
+    assert (kept.width(), kept.height()) == (2000, 1333)
+    records.select_id(chosen.id)
+    click(qtbot, records, "看照片")
+    assert not records.photo_dialog.picture.pixmap().isNull()
+    records.photo_dialog.close()
+    click(qtbot, records, "核对存档")
+    assert f"核对了 {models.Publication.select().count() + 1} 份" in answer["asked"][-1]
+    assert picture.photo_button.isEnabled()
+    assert window.session.undo()
+    assert models.Publication.get_by_id(chosen.id).photo == ""
+
+    year = board_page(window, "全年公开")
+    opened = []
+    year.open_sheet = lambda kind, record_id, **_: opened.append((kind, record_id))
+    table = find(year, "全年公开表")
+    assert "本月" in table.horizontalHeaderItem(TODAY.month + 1).text()
+    rows = {row[1]: row for row in table_texts(table)}
+    this_year = [p for p in models.Publication.select() if p.posted_on.year == TODAY.year]
+    for publication in this_year:
+        month_cell = rows[registry.KINDS[publication.kind].label][publication.posted_on.month + 1]
+        assert f"{publication.posted_on.day}日" in month_cell
+    assert f"全年张贴 {len(this_year)} 份" in find(year, "全年公开统计").text()
+    click(qtbot, year, "打印全年表")
+    assert opened == [("board_year", f"{village.id}:{TODAY.year}")]

@@ -16,6 +16,7 @@ from app.store import board as store
 from app.store.connection import close_database, open_database
 from app.store.errors import ChangeRefusedError
 from tests.e2e.test_commands import run
+from tests.unit.test_notices import needs_poppler, pdf_text
 
 TODAY = dt.date.today()
 PERIOD = store.quarter_of(TODAY)
@@ -225,3 +226,42 @@ def test_what_is_up_on_a_day_and_the_year_of_postings(demo):
     assert {m.state for m in unposted} == {store.OVERDUE} and {m.text for m in unposted} == {"逾期"}
     order = [row.panel for row in rows.values()]
     assert order == sorted(order, key=b.PANELS.index)
+
+
+def test_posting_archives_the_printed_copy_while_it_is_there_unchanged(demo, data_dir):
+    from app.notices.issued import PRINTED, record_parts
+
+    village = demo[0]
+    item = due_by_kind(village)[("cadre_duties", str(village.id))]
+    printed = store.render_due([item], TODAY - dt.timedelta(days=3))[0]  # printed three days before posting
+    record_parts([printed], PRINTED, data_dir)
+    fresh = store.render_due([item], TODAY)[0]
+    assert fresh.pdf != printed.pdf  # a sheet carries the day it was made
+
+    (sheet,), copies = store.sheets_as_printed(village, [item], data_dir, TODAY)
+    assert copies == 1 and sheet.pdf == printed.pdf and sheet.pages == printed.pages
+    kept = data_dir / "issued" / f"{printed.sha256}.pdf"
+    kept.write_bytes(printed.pdf + b"%")  # changed since: not trusted
+    (sheet,), copies = store.sheets_as_printed(village, [item], data_dir, TODAY)
+    assert copies == 0 and sheet.pdf == fresh.pdf
+    kept.unlink()
+    assert store.sheets_as_printed(village, [item], data_dir, TODAY)[1] == 0
+
+
+@needs_poppler
+def test_the_year_of_the_board_on_paper(demo, tmp_path):
+    from app.notices import registry
+
+    village = demo[0]
+    year = TODAY.year - 1
+    period, day = f"{year}Q3", b.disclosure_date(year, 3)
+    finance = next(d for d in store.due(village, period, day) if d.kind == "finance_disclosure")
+    sheet = store.render_due([finance], day)[0]
+    posted_on = day + dt.timedelta(days=2)
+    store.publish(village, sheet, finance.panel, period, "A4 纵向", "赵监委", posted_on, posted_on)
+    rendered = registry.render("board_year", f"{village.id}:{year}", registry.default_page("board_year"))
+    text = pdf_text(rendered.pdf, tmp_path).replace(" ", "")
+    assert f"{village.name}{year}年公开栏公开记录" in text
+    assert f"{posted_on.day}日（迟）" in text and "逾期" in text
+    assert "全年张贴1份（其中迟贴1份）" in text
+    assert PdfReader(io.BytesIO(rendered.pdf)).pages[0].mediabox.width > 800  # A4 across

@@ -114,7 +114,7 @@ class DuePanel(QWidget):
             village_name=self.session.village.name,
             pages=sum(s.pages for s in sheets),
         )
-        preview = BoardPreview(board, len(sheets), self.session.data_dir, self)
+        preview = BoardPreview(board, len(sheets), self.session.data_dir, self, parts=sheets)
         self.preview = preview  # tests reach the open preview here
         open_transient(preview)
         return preview
@@ -127,6 +127,11 @@ class DuePanel(QWidget):
         from app.store.money import signers
 
         today = dt.date.today()
+        sheets, copies = store.sheets_as_printed(self.session.village, waiting, self.session.data_dir, today)
+        fresh = len(waiting) - copies
+        archived_as = f"{copies} 张按打印出的原样存档" + (
+            f"，{fresh} 张没有打印记录，按现在的记录生成" if fresh else ""
+        )
         fields = [
             FieldSpec("reviewed_by", "监委会审核人", lambda t: v.optional_text(t, "审核人", 30)),
             FieldSpec(
@@ -136,7 +141,11 @@ class DuePanel(QWidget):
                 show=v.format_date,
             ),
             FieldSpec(
-                "posted_on", "张贴日期", lambda t: v.date_value(t, "张贴日期", not_after_today=True), show=v.format_date
+                "posted_on",
+                "张贴日期",
+                lambda t: v.date_value(t, "张贴日期", not_after_today=True),
+                show=v.format_date,
+                hint=archived_as,
             ),
             FieldSpec(
                 "minimum_days",
@@ -154,7 +163,6 @@ class DuePanel(QWidget):
         period = self.period.currentText()
 
         def save(parsed: dict) -> None:
-            sheets = store.render_due(waiting)
             try:
                 with write_transaction():
                     changes = [

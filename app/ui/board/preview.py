@@ -9,14 +9,23 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.notices.frame import A4_PORTRAIT
-from app.notices.issued import record_printed
+from app.notices.issued import PRINTED, SAVED, record_parts, record_printed
 from app.notices.registry import RenderedSheet
 from app.ui.widgets.sheet_preview import SheetPreview
 
 
 class BoardPreview(SheetPreview):
-    def __init__(self, sheet: RenderedSheet, count: int, data_dir: Path, parent=None, note: str = ""):
+    def __init__(
+        self,
+        sheet: RenderedSheet,
+        count: int,
+        data_dir: Path,
+        parent=None,
+        note: str = "",
+        parts: list[RenderedSheet] | None = None,
+    ):
         super().__init__(lambda _page: sheet, data_dir, parent, papers=(A4_PORTRAIT,))
+        self.parts = parts or []  # a whole board's sheets, each kept as it left so posting archives those bytes
         self.page_choice.setVisible(False)  # each page keeps its own paper: there is nothing to choose
         for label in self.findChildren(QLabel):
             if label.buddy() is self.page_choice:
@@ -37,4 +46,11 @@ class BoardPreview(SheetPreview):
             return False
         print_document(self.document, printer, each_on_its_paper=True)
         record_printed(self.sheet, self.data_dir)
+        record_parts(self.parts, PRINTED, self.data_dir)
         return True
+
+    def save_as(self) -> Path | None:
+        path = super().save_as()
+        if path is not None:
+            record_parts(self.parts, SAVED, self.data_dir)
+        return path

@@ -12,6 +12,8 @@ from app.domain import values as v
 from app.notices.registry import RenderedSheet, render
 from app.store import board as store
 from app.store import models
+from app.store.errors import StorageError
+from app.ui.board.preview import BoardPreview
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec, RecordForm
@@ -35,6 +37,23 @@ def _objection_text(publication) -> str:
     return text + (f"（{len(late)} 条已超过 5 日）" if late else "")
 
 
+def open_archived(publication: models.Publication, data_dir, parent) -> BoardPreview | None:
+    """The exact bytes that were posted, previewed and printable; never a fresh render."""
+    try:
+        pdf = store.archived(publication.sha256)
+    except StorageError as error:
+        messages.warn(parent, "不能重印", str(error))
+        return None
+    sheet = RenderedSheet(publication.kind, publication.record_id, str(publication.village_id), publication.title, pdf)
+    note = (
+        f"这是 {v.format_date(publication.posted_on)} 张贴的原件（SHA-256 {publication.sha256[:12]}…），"
+        "与当时一字不差。"
+    )
+    preview = BoardPreview(sheet, 1, data_dir, parent, note=note)
+    open_transient(preview)
+    return preview
+
+
 def publication_kind() -> RecordKind:
     return RecordKind(
         noun="张贴记录",
@@ -49,6 +68,7 @@ def publication_kind() -> RecordKind:
             Column("撤下日期", lambda r: v.format_date(r.taken_down_on)),
             Column("异议", _objection_text, warn=lambda r: "未答复" in _objection_text(r)),
             Column("纸张", lambda r: r.page),
+            Column("照片", lambda r: "有" if r.photo else ""),
         ],
         fields=[FieldSpec("note", "备注", lambda t: v.optional_text(t, "备注", v.NOTE_LENGTH))],
         order_by=lambda: models.Publication.posted_on.desc(),
@@ -65,7 +85,9 @@ class PublicationsPanel(RecordPanel):
             ("撤下…", self.take_down, "记录从公开栏撤下的日期（至少公开满规定天数）"),
             ("异议…", self.objections, "登记群众对这份公开的异议和答复（5 日内答复）"),
             ("更正…", self.correct, "内容有误时按现在的记录重新生成一份更正张贴，原来那份保留"),
-            ("核对存档", self.verify, "逐份核对张贴原件和它的 SHA-256，发现改动或丢失"),
+            ("附照片…", self.attach_photo, "选一张张贴时拍的公开栏照片，和原件一起存档"),
+            ("看照片", self.show_photo, "看这份张贴时拍的公开栏照片"),
+            ("核对存档", self.verify, "逐份核对张贴原件、照片和它们的 SHA-256，发现改动或丢失"),
         ):
             self.add_action(text, handler, tip)
 
@@ -82,23 +104,49 @@ class PublicationsPanel(RecordPanel):
         return chosen
 
     def reprint(self):
-        from app.store.errors import StorageError
-        from app.ui.board.preview import BoardPreview
-
         chosen = self._chosen("重印原件")
         if chosen is None:
             return None
+        self.preview = open_archived(chosen, self.session.data_dir, self)
+        return self.preview
+
+    def attach_photo(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.store.transactions import write_transaction
+        from app.ui.board.photos import PHOTO_FILES, photo_from_file
+
+        chosen = self._chosen("附照片")
+        if chosen is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, f"附照片：{chosen.title}", "", PHOTO_FILES)
+        if not path:
+            return
         try:
-            pdf = store.archived(chosen.sha256)
-        except StorageError as error:
-            messages.warn(self, "不能重印", str(error))
+            image = photo_from_file(path)
+            with write_transaction():
+                change = store.attach_photo(chosen, image)
+        except (v.InputError, StorageError) as error:
+            messages.warn(self, "附照片", str(error))
+            return
+        self.session.record([change], f"附照片：{chosen.title}")
+
+    def show_photo(self):
+        from app.ui.board.photos import PhotoDialog
+
+        chosen = self._chosen("看照片")
+        if chosen is None:
             return None
-        sheet = RenderedSheet(chosen.kind, chosen.record_id, str(chosen.village_id), chosen.title, pdf)
-        note = f"这是 {v.format_date(chosen.posted_on)} 张贴的原件（SHA-256 {chosen.sha256[:12]}…），与当时一字不差。"
-        preview = BoardPreview(sheet, 1, self.session.data_dir, self, note=note)
-        self.preview = preview
-        open_transient(preview)
-        return preview
+        if not chosen.photo:
+            messages.inform(self, "看照片", "这份还没有附照片；可用“附照片…”选一张公开栏的照片。")
+            return None
+        try:
+            self.photo_dialog = PhotoDialog(chosen, self)
+        except StorageError as error:
+            messages.warn(self, "看照片", str(error))
+            return None
+        open_transient(self.photo_dialog)
+        return self.photo_dialog
 
     def take_down(self) -> None:
         chosen = self._chosen("撤下")
@@ -147,7 +195,6 @@ class PublicationsPanel(RecordPanel):
 
         def save(parsed: dict) -> None:
             from app.notices.registry import default_page
-            from app.store.errors import StorageError
 
             sheet = render(chosen.kind, chosen.record_id, default_page(chosen.kind))
             try:

@@ -200,7 +200,7 @@ class RecordForm(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(editor)
             if spec.hint and spec.kind != "check":
-                hint = QLabel(spec.hint)
+                hint = named(QLabel(spec.hint), f"{spec.label}说明")
                 hint.setStyleSheet("color: #666;")
                 hint.setWordWrap(True)
                 column.addWidget(hint)
