@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
 from app.notices.fonts import GlyphReport
 from app.notices.frame import PageSpec, Rendered, SheetHeader, Typesetter, branch_record, render_sheet
 
@@ -36,11 +39,12 @@ class BoardYear:
                 ["栏目", "公示单", *MONTHS],
                 self.rows,
                 widths=[0.09, 0.16, *([0.75 / 12] * 12)],
-                size=9,
+                size=10.5,
                 highlight=lambda index: self.lacking[index],
                 where="公开记录",
             ),
-            ts.text(self.summary, size=11, where="合计"),
+            Spacer(1, 3 * mm * ts.scale),
+            ts.text(self.summary, size=12, where="合计"),
         ]
 
 
