@@ -1,6 +1,7 @@
 """Prints figures for a whole 公开栏 board: the demo village's board with finance posted monthly and the last two
 quarters' one-off notices — at least 12 sheets — assembled and rendered in-process (median of runs), and the peak
 memory of printing it in one job (each sheet on its own paper, 300 dpi, to a PDF printer).
+Also the 全年公开 year view and the 公开栏现状 picture on a village with ten years of postings.
 Run: .venv/bin/python benchmarks/board.py [--runs N]"""
 
 from __future__ import annotations
@@ -69,6 +70,62 @@ def board_items(data: str | None = None):
     return village, list(items.values())
 
 
+def add_history(village, sample_pdf: bytes, years: int = 10, per_year: int = 48) -> int:
+    """Ten years of a busy board: a posting every week or so, each of a board kind, all naming one archived PDF
+    (the queries, not the archive, are measured here)."""
+    from app.domain import board as b
+    from app.store import board, models
+    from app.store.transactions import write_transaction
+
+    digest = board.archive(sample_pdf)
+    kinds = list(b.DEFAULT_BOARD.items())
+    today = dt.date.today()
+    rows = []
+    for year in range(today.year - years, today.year + 1):
+        for n in range(per_year):
+            posted = dt.date(year, 1, 1) + dt.timedelta(days=n * 7)
+            if posted > today:
+                break
+            kind, (panel, _rhythm) = kinds[n % len(kinds)]
+            rows.append(
+                {
+                    "village": village.id,
+                    "kind": kind,
+                    "record_id": f"history:{year}:{n}",
+                    "title": f"{year}年第{n + 1}份",
+                    "panel": panel,
+                    "period": board.quarter_of(posted),
+                    "sha256": digest,
+                    "reviewed_by": "监委会",
+                    "reviewed_on": posted,
+                    "posted_on": posted,
+                    "take_down_on": posted + dt.timedelta(days=5),
+                    "taken_down_on": posted + dt.timedelta(days=10) if n % 5 else None,
+                }
+            )
+    with write_transaction():
+        for start in range(0, len(rows), 200):
+            models.Publication.insert_many(rows[start : start + 200]).execute()
+    return len(rows)
+
+
+def year_figures(village, sample_pdf: bytes, runs: int) -> None:
+    from app.store import board
+
+    count = add_history(village, sample_pdf)
+    today = dt.date.today()
+    for label, work in (
+        ("全年公开（一年按月）", lambda: board.year_view(village, today.year, today)),
+        ("公开栏现状（某一天）", lambda: board.up_on(village, today)),
+    ):
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            work()
+            timings.append(time.perf_counter() - started)
+        print(f"{label}：{count} 份张贴记录中，用时 {statistics.median(timings) * 1000:.0f} ms（中位数）")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -88,6 +145,7 @@ def main() -> None:
         f"整版公开栏：{len(sheets)} 张、{pages} 页、{len(pdf) / 1024:.0f} KB，生成并合成用时 "
         f"{statistics.median(timings) * 1000:.0f} ms（{args.runs} 次的中位数，最慢 {max(timings) * 1000:.0f} ms）"
     )
+    year_figures(_village, sheets[0].pdf, args.runs)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     figures = {}
     for mode in ("render", "print"):
