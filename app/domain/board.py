@@ -71,3 +71,13 @@ def disclosure_date(year: int, quarter: int, day: int = DEFAULT_DISCLOSURE_DAY) 
 
 def answer_due(received_on: dt.date) -> dt.date:
     return received_on + dt.timedelta(days=ANSWER_DAYS)
+
+
+def check_answer(values: dict) -> None:
+    """An objection's answer (to a 公示 or a posted sheet) carries its date, never before the objection came in."""
+    from app.domain.values import InputError
+
+    if values["answer"] and not values["answered_on"]:
+        raise InputError("写了答复，请填写答复日期", "answered_on")
+    if values["answered_on"] and values["answered_on"] < values["received_on"]:
+        raise InputError("答复日期不能早于收到日期", "answered_on")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout
 
 from app.domain import board as b
 from app.domain import values as v
@@ -17,9 +16,10 @@ from app.ui.board.preview import BoardPreview
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec, RecordForm
-from app.ui.widgets.labels import button, fit_to_screen, named, open_transient
+from app.ui.widgets.labels import open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
+from app.ui.widgets.panel_dialog import PanelDialog
 
 
 def _objections(publication) -> list[models.PublicationObjection]:
@@ -228,19 +228,8 @@ class PublicationsPanel(RecordPanel):
             messages.inform(self, "核对存档", f"核对了 {checked} 份张贴原件，全部与存档的 SHA-256 一致。")
 
 
-def _check_objection(row, values: dict) -> None:
-    if values["answer"] and not values["answered_on"]:
-        raise v.InputError("写了答复，请填写答复日期", "answered_on")
-    if values["answered_on"] and values["answered_on"] < values["received_on"]:
-        raise v.InputError("答复日期不能早于收到日期", "answered_on")
-
-
-class ObjectionsDialog(QDialog):
+class ObjectionsDialog(PanelDialog):
     def __init__(self, session: Session, publication: models.Publication, parent=None):
-        super().__init__(parent)
-        title = f"异议：{publication.title}"
-        self.setWindowTitle(title)
-        named(self, "异议")
         kind = RecordKind(
             noun="异议",
             model=models.PublicationObjection,
@@ -280,7 +269,7 @@ class ObjectionsDialog(QDialog):
             order_by=lambda: models.PublicationObjection.received_on,
             describe=lambda r: r.content[:20],
             defaults=lambda: {"received_on": dt.date.today()},
-            check=_check_objection,
+            check=lambda _row, values: b.check_answer(values),
             on_new=lambda record: setattr(record, "publication", publication),
         )
 
@@ -288,13 +277,4 @@ class ObjectionsDialog(QDialog):
             def rows_query(inner):
                 return super().rows_query().where(models.PublicationObjection.publication == publication.id)
 
-        self.panel = Panel(kind, session)
-        close = button("关闭")
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
-        layout.addLayout(row)
-        fit_to_screen(self, 900, 520)
+        super().__init__(f"异议：{publication.title}", Panel(kind, session), parent, name="异议")

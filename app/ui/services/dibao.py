@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout
 
+from app.domain.board import check_answer
 from app.domain import dibao as d
 from app.domain import values as v
 from app.store import dibao as store
@@ -16,9 +16,10 @@ from app.store import models
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec, RecordForm
-from app.ui.widgets.labels import button, fit_to_screen, named, open_transient
+from app.ui.widgets.labels import open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
+from app.ui.widgets.panel_dialog import PanelDialog
 
 
 def _households(village) -> dict[str, models.Household]:
@@ -292,24 +293,7 @@ def review_kind() -> RecordKind:
     )
 
 
-class _ListDialog(QDialog):
-    def __init__(self, title: str, panel: RecordPanel, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        named(self, title)
-        self.panel = panel
-        close = button("关闭")
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(panel)
-        layout.addLayout(row)
-        fit_to_screen(self, 900, 560)
-
-
-class ReviewsDialog(_ListDialog):
+class ReviewsDialog(PanelDialog):
     def __init__(self, session: Session, parent=None):
         super().__init__("低保评议会", RecordPanel(review_kind(), session), parent)
 
@@ -347,7 +331,7 @@ class ObjectionsPanel(RecordPanel):
             order_by=lambda: models.DibaoObjection.received_on,
             describe=lambda r: r.content[:20],
             defaults=lambda: {"received_on": dt.date.today()},
-            check=_check_objection,
+            check=lambda _row, values: check_answer(values),
             on_new=lambda record: setattr(record, "application", application),
         )
         super().__init__(kind, session)
@@ -356,13 +340,6 @@ class ObjectionsPanel(RecordPanel):
         return super().rows_query().where(models.DibaoObjection.application == self.application)
 
 
-def _check_objection(row, values: dict) -> None:
-    if values["answer"] and not values["answered_on"]:
-        raise v.InputError("写了答复，请填写答复日期", "answered_on")
-    if values["answered_on"] and values["answered_on"] < values["received_on"]:
-        raise v.InputError("答复日期不能早于收到日期", "answered_on")
-
-
-class ObjectionsDialog(_ListDialog):
+class ObjectionsDialog(PanelDialog):
     def __init__(self, session: Session, application: models.DibaoApplication, parent=None):
         super().__init__(f"异议：{application.household.head_name}", ObjectionsPanel(session, application), parent)

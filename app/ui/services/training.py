@@ -35,6 +35,7 @@ from app.ui.widgets.forms import ERROR_STYLE, FieldSpec, RecordForm
 from app.ui.widgets.labels import button, choice_table, dialog_buttons, fit_to_screen, named, open_transient
 from app.ui.widgets.record_panel import RecordKind, RecordPanel
 from app.ui.widgets.table import Column
+from app.ui.widgets.panel_dialog import PanelDialog
 
 SHORT_COLOUR = QColor("#fff1cc")
 
@@ -315,21 +316,9 @@ def trainer_kind() -> RecordKind:
     )
 
 
-class TrainersDialog(QDialog):
+class TrainersDialog(PanelDialog):
     def __init__(self, session: Session, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("师资库")
-        named(self, "师资库")
-        self.panel = RecordPanel(trainer_kind(), session)
-        close = button("关闭")
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
-        layout.addLayout(row)
-        fit_to_screen(self, 820, 520)
+        super().__init__("师资库", RecordPanel(trainer_kind(), session), parent, size=(820, 520))
 
 
 class YearHoursDialog(QDialog):
