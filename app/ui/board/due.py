@@ -24,6 +24,13 @@ from app.ui.widgets.labels import button, choice_table, named, open_transient
 OVERDUE_COLOUR, POSTED_COLOUR = QColor("#f8d7da"), QColor("#dff0d8")
 
 
+def follow_the_board(session: Session, reload) -> None:
+    """A board page shows the current village's publications: it reloads when they change, or the village does."""
+    session.changed.connect(lambda tables: reload() if models.Publication in tables else None)
+    session.village_changed.connect(lambda _: reload())
+    reload()
+
+
 def periods_around(today: dt.date) -> list[str]:
     """This quarter first (the suggested one), then the three before it and the one after."""
     year, quarter = store.parse_quarter(store.quarter_of(today))
@@ -64,9 +71,7 @@ class DuePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        session.changed.connect(lambda tables: self.reload() if models.Publication in tables else None)
-        session.village_changed.connect(lambda _: self.reload())
-        self.reload()
+        follow_the_board(session, self.reload)
 
     def menu_actions(self):
         return list(self.extra_actions)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.domain.values import InputError
 from app.store import board as store
 from app.store import models
-from app.ui.widgets.labels import button, fit_to_screen, named
+from app.ui.widgets.labels import named
+from app.ui.widgets.panel_dialog import PanelDialog
 
 LONGEST_SIDE = 2000  # pixels: every sheet's title still reads on a photo of the whole board
 PHOTO_FILES = "照片 (*.jpg *.jpeg *.png *.bmp)"
@@ -37,11 +38,8 @@ def photo_from_file(path: Path) -> bytes:
     return bytes(data.data())
 
 
-class PhotoDialog(QDialog):
+class PhotoDialog(PanelDialog):
     def __init__(self, publication: models.Publication, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(f"照片：{publication.title}")
-        named(self, "照片")
         self.picture = named(QLabel(), "公开栏照片")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pixmap = QPixmap()
@@ -50,12 +48,4 @@ class PhotoDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.picture)
         scroll.setWidgetResizable(True)
-        close = button("关闭")
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(row)
-        fit_to_screen(self, 900, 640)
+        super().__init__(f"照片：{publication.title}", scroll, parent, size=(900, 640), name="照片")

@@ -24,6 +24,7 @@ from app.domain import board as b
 from app.domain import values as v
 from app.store import board as store
 from app.store import models
+from app.ui.board.due import follow_the_board
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.labels import button, named
@@ -116,9 +117,7 @@ class BoardPicture(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(board, 1)
-        session.changed.connect(lambda tables: self.reload() if models.Publication in tables else None)
-        session.village_changed.connect(lambda _: self.reload())
-        self.reload()
+        follow_the_board(session, self.reload)
 
     def chosen_day(self) -> dt.date:
         return self.day.date().toPython()

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTable
 
 from app.notices.board_sheets import MONTHS, year_summary
 from app.store import board as store
-from app.store import models
-from app.ui.board.due import OVERDUE_COLOUR, POSTED_COLOUR
+from app.ui.board.due import OVERDUE_COLOUR, POSTED_COLOUR, follow_the_board
 from app.ui.session import Session
 from app.ui.widgets.labels import button, choice_table, named
 
@@ -59,9 +58,7 @@ class BoardYearPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        session.changed.connect(lambda tables: self.reload() if models.Publication in tables else None)
-        session.village_changed.connect(lambda _: self.reload())
-        self.reload()
+        follow_the_board(session, self.reload)
 
     def print_year(self) -> None:
         self.open_sheet("board_year", f"{self.session.village.id}:{self.year.value()}")
