@@ -225,7 +225,7 @@ def _export(args, data_dir: Path) -> int:
 def _page(args):
     """The paper asked for, or the kind's own default (the 村规民约 goes on A3, its booklet on A4 landscape)."""
     from app.notices.frame import PageSpec
-    from app.notices.registry import default_page
+    from app.publishing.sheets import default_page
 
     default = default_page(args.kind)
     if args.page is None and not args.landscape:
@@ -274,7 +274,7 @@ def _demo(args, data_dir: Path) -> int:
 
 
 def _notices(args, data_dir: Path) -> int:
-    from app.notices.registry import list_sheets
+    from app.publishing.sheets import list_sheets
 
     _open(data_dir)
     for entry in list_sheets():
@@ -283,8 +283,8 @@ def _notices(args, data_dir: Path) -> int:
 
 
 def _render(args, data_dir: Path) -> int:
-    from app.notices.issued import save_pdf
-    from app.notices.registry import UnknownSheetError, render
+    from app.publishing.issued import save_pdf
+    from app.publishing.sheets import UnknownSheetError, render
 
     _open(data_dir)
     page = _page(args)
@@ -294,7 +294,6 @@ def _render(args, data_dir: Path) -> int:
         print(error, file=sys.stderr)
         return 2
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     save_pdf(sheet, out)
     if not sheet.report.ok:
         print(sheet.report.message(), file=sys.stderr)
@@ -309,8 +308,8 @@ def _print(args, data_dir: Path) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs Qt, not a screen
     from PySide6.QtWidgets import QApplication
 
-    from app.notices.issued import record_printed
-    from app.notices.registry import UnknownSheetError, render
+    from app.publishing.issued import record_printed
+    from app.publishing.sheets import UnknownSheetError, render
     from app.ui.printing import PrintError, load_pdf, prepare_printer, print_document
 
     if not 1 <= args.copies <= 99:
@@ -343,8 +342,9 @@ def _board(args, data_dir: Path) -> int:
     import datetime as dt
     import os
 
+    from app.domain import periods
     from app.domain.values import InputError
-    from app.store import board
+    from app.publishing import board, issued
 
     if not args.out and not args.print:
         print("请用 --out 指定 PDF 文件，或用 --print 送打印机", file=sys.stderr)
@@ -354,7 +354,7 @@ def _board(args, data_dir: Path) -> int:
     if village is None:
         return 1
     try:
-        period = args.period or board.quarter_of(dt.date.today())
+        period = args.period or periods.quarter_of(dt.date.today())
         due = board.due(village, period)
     except InputError as error:
         print(error.args[0], file=sys.stderr)
@@ -363,14 +363,13 @@ def _board(args, data_dir: Path) -> int:
         print(f"{village.name}{period}没有要公开的公示单", file=sys.stderr)
         return 1
     sheets = board.render_due(due)
-    pdf = board.board_pdf(sheets)
+    whole = board.whole_board(village, period, sheets)
     for item, sheet in zip(due, sheets, strict=True):
         print(f"{item.panel}\t{sheet.title}\t{sheet.pages} 页\t{item.state}")
-    if args.out:
+    if args.out:  # like the window's 另存为PDF: written atomically, each sheet kept as it left for 登记张贴
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
-        print(f"已生成整版：{out}（{len(sheets)} 张，SHA-256 {_sha256(pdf)}）")
+        issued.save_board(whole, sheets, out, data_dir)
+        print(f"已生成整版：{out}（{len(sheets)} 张，SHA-256 {whole.sha256}）")
     if args.print:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -382,19 +381,14 @@ def _board(args, data_dir: Path) -> int:
         application = QApplication.instance() or QApplication([])
         try:
             printer = prepare_printer(A4_PORTRAIT, args.printer)
-            printer.setDocName(f"{village.name}{period}公开栏")
-            print_document(load_pdf(pdf, application), printer, each_on_its_paper=True)
+            printer.setDocName(whole.title)
+            print_document(load_pdf(whole.pdf, application), printer, each_on_its_paper=True)
         except PrintError as error:
             print(error, file=sys.stderr)
             return 2
+        issued.board_printed(whole, sheets, data_dir)
         print(f"已送打印机 {printer.printerName()}：{len(sheets)} 张，每张用它自己的纸张")
     return 0
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def _verify(args, data_dir: Path) -> int:

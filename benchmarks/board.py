@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtPrintSupport import QPrinter
 sys.path.insert(0, os.getcwd())
 from benchmarks.board import board_items, peak_kb
-from app.store import board
+from app.publishing import board
 from app.ui.printing import load_pdf, prepare_printer, print_document
 from app.notices.frame import A4_PORTRAIT
 
@@ -52,7 +52,10 @@ def peak_kb() -> int:
 def board_items(data: str | None = None):
     """The demo village's board for this quarter with monthly finance, and last quarter's one-off notices."""
     from app.domain import board as b
-    from app.store import board, models, settings
+    from app.domain import periods
+    from app.publishing import board
+    from app.store import models, settings
+    from app.store import board as posting
     from app.store.connection import open_database
     from app.store.demo import populate_demo
 
@@ -60,12 +63,11 @@ def board_items(data: str | None = None):
     open_database(folder)
     if not models.Village.select().exists():
         populate_demo()
-    settings.put(board.RULES, {"rhythms": {"finance_disclosure": [b.FINANCE, b.MONTHLY]}})
+    settings.put(posting.RULES, {"rhythms": {"finance_disclosure": [b.FINANCE, b.MONTHLY]}})
     village = models.Village.get(models.Village.name == "涌溪村")
     today = dt.date.today()
-    this = board.quarter_of(today)
-    year, quarter = board.parse_quarter(this)
-    before = f"{year}Q{quarter - 1}" if quarter > 1 else f"{year - 1}Q4"
+    this = periods.quarter_of(today)
+    before = periods.quarter_key(*periods.previous_quarter(*periods.parse_quarter(this)))
     items = {(d.kind, d.record_id): d for period in (before, this) for d in board.due(village, period, today)}
     return village, list(items.values())
 
@@ -73,12 +75,13 @@ def board_items(data: str | None = None):
 def add_history(village, sample_pdf: bytes, years: int = 10, per_year: int = 48) -> int:
     """Ten years of a busy board: a posting every week or so, each of a board kind, all naming one archived PDF
     (the queries, not the archive, are measured here)."""
-    from app.domain import board as b
+    from app.domain import periods
+    from app.publishing.board import rhythms
     from app.store import board, models
     from app.store.transactions import write_transaction
 
     digest = board.archive(sample_pdf)
-    kinds = list(b.DEFAULT_BOARD.items())
+    kinds = list(rhythms().items())
     today = dt.date.today()
     rows = []
     for year in range(today.year - years, today.year + 1):
@@ -94,7 +97,7 @@ def add_history(village, sample_pdf: bytes, years: int = 10, per_year: int = 48)
                     "record_id": f"history:{year}:{n}",
                     "title": f"{year}年第{n + 1}份",
                     "panel": panel,
-                    "period": board.quarter_of(posted),
+                    "period": periods.quarter_of(posted),
                     "sha256": digest,
                     "reviewed_by": "监委会",
                     "reviewed_on": posted,
@@ -110,13 +113,14 @@ def add_history(village, sample_pdf: bytes, years: int = 10, per_year: int = 48)
 
 
 def year_figures(village, sample_pdf: bytes, runs: int) -> None:
-    from app.store import board
+    from app.publishing import board
+    from app.store import board as posting
 
     count = add_history(village, sample_pdf)
     today = dt.date.today()
     for label, work in (
         ("全年公开（一年按月）", lambda: board.year_view(village, today.year, today)),
-        ("公开栏现状（某一天）", lambda: board.up_on(village, today)),
+        ("公开栏现状（某一天）", lambda: posting.up_on(village, today)),
     ):
         timings = []
         for _ in range(runs):
@@ -130,7 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from app.store import board
+    from app.publishing import board
 
     data = tempfile.mkdtemp()
     _village, items = board_items(data)

@@ -67,7 +67,7 @@ def build_year(entries: int, year: int):
 
 
 def render_figures(village, year: int) -> None:
-    from app.notices import registry
+    from app.publishing import sheets as catalogue
 
     for kind, key, label in (
         ("finance_disclosure", f"{year}-06", "月度财务公开（6月）"),
@@ -77,7 +77,7 @@ def render_figures(village, year: int) -> None:
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            sheet = registry.render(kind, f"{village.id}:{key}")
+            sheet = catalogue.render(kind, f"{village.id}:{key}")
             times.append(time.perf_counter() - start)
         print(f"{label}：{sheet.pages} 页，生成 PDF 中位数 {statistics.median(times) * 1000:.0f} ms")
 

@@ -99,24 +99,24 @@ def startup(runs: int) -> None:
 
 
 def sheets(runs: int) -> None:
-    from app.notices import registry
+    from app.publishing import sheets as catalogue
     from app.store.connection import open_database
     from app.store.demo import populate_demo
 
     open_database(Path(tempfile.mkdtemp()))
     populate_demo()
-    for kind in registry.KINDS:
-        entry = next(e for e in registry.list_sheets() if e.kind == kind)
+    for kind in catalogue.KINDS:
+        entry = next(e for e in catalogue.list_sheets() if e.kind == kind)
         start = time.perf_counter()
-        registry.render(kind, entry.record_id)
+        catalogue.render(kind, entry.record_id)
         cold = time.perf_counter() - start
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            sheet = registry.render(kind, entry.record_id)
+            sheet = catalogue.render(kind, entry.record_id)
             times.append(time.perf_counter() - start)
         print(
-            f"生成“{registry.KINDS[kind].label}”（一页，{len(sheet.pdf) // 1024} KB）：首次 {cold * 1000:.0f} ms，"
+            f"生成“{catalogue.KINDS[kind].label}”（一页，{len(sheet.pdf) // 1024} KB）：首次 {cold * 1000:.0f} ms，"
             f"之后中位数 {statistics.median(times) * 1000:.1f} ms"
         )
 
@@ -174,7 +174,7 @@ PRINT_A3 = r"""
 import os, resource, sys, tempfile
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.notices.frame import PageSpec
 from app.store.connection import open_database
 from app.store.demo import populate_demo
@@ -194,9 +194,9 @@ def peak_kb():
 application = QApplication([])
 open_database(Path(tempfile.mkdtemp()))
 populate_demo()
-entry = next(e for e in registry.list_sheets() if e.kind == "venue_check")
+entry = next(e for e in catalogue.list_sheets() if e.kind == "venue_check")
 page = PageSpec("A3", "landscape")
-sheet = registry.render(entry.kind, entry.record_id, page)
+sheet = catalogue.render(entry.kind, entry.record_id, page)
 document = load_pdf(sheet.pdf, application)
 before = peak_kb()
 if sys.argv[1] == "print":

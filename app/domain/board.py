@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain import periods
+from app.domain.periods import previous_quarter
+
 DEFAULT_POSTING_DAYS = 10  # [T] 10–15 days; 山东 requires at least 5
 OBJECTION_DAYS = 5
 PERMANENT = "长期公开"
@@ -19,29 +22,12 @@ LONG_TERM, PARTY, VILLAGE, FINANCE, NOTICES = "长期公开", "党务公开", "�
 PANELS = (LONG_TERM, PARTY, VILLAGE, FINANCE, NOTICES)
 STANDING, HALF_YEARLY, QUARTERLY, MONTHLY, YEARLY, AS_CALLED = "长期", "每半年", "每季度", "每月", "每年", "随时"
 RHYTHMS = (STANDING, HALF_YEARLY, QUARTERLY, MONTHLY, YEARLY, AS_CALLED)
-# kind of sheet → [panel, rhythm]; a township may change the rhythms (finance monthly where money moves often)
-DEFAULT_BOARD = {
-    "cadre_duties": [LONG_TERM, STANDING],
-    "compact_wall": [LONG_TERM, STANDING],
-    "service_catalogue": [LONG_TERM, STANDING],
-    "household_sign": [LONG_TERM, STANDING],
-    "party_affairs": [PARTY, HALF_YEARLY],
-    "candidate_notice": [PARTY, AS_CALLED],
-    "appraisal_result": [PARTY, YEARLY],
-    "resolution_notice": [VILLAGE, AS_CALLED],
-    "result_notice": [VILLAGE, AS_CALLED],
-    "dibao_notice": [VILLAGE, AS_CALLED],
-    "finance_disclosure": [FINANCE, QUARTERLY],
-    "income_distribution": [FINANCE, YEARLY],
-}
+# each kind of sheet declares its panel and rhythm (app.publishing.kinds); a township may change the rhythms
+# (finance monthly where money moves often)
 DEFAULT_DISCLOSURE_DAY = 15  # of a quarter's first month
 DEFAULT_MINIMUM_DAYS = 5  # 山东 13: on the board at least five days
 ANSWER_DAYS = OBJECTION_DAYS  # an objection is answered within five days
 AS_CALLED_DAYS = 5  # [T] 山东 12 says major matters are posted at once; within five days of the record
-
-
-def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
-    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
 
 
 def covered_keys(rhythm: str, year: int, quarter: int) -> list[str]:
@@ -50,19 +36,15 @@ def covered_keys(rhythm: str, year: int, quarter: int) -> list[str]:
     before on the first board of a year."""
     before_year, before_quarter = previous_quarter(year, quarter)
     if rhythm == QUARTERLY:
-        return [f"{before_year}Q{before_quarter}"]
+        return [periods.quarter_key(before_year, before_quarter)]
     if rhythm == MONTHLY:
-        first = (before_quarter - 1) * 3 + 1
-        return [f"{before_year}-{month:02d}" for month in range(first, first + 3)]
+        return periods.quarter_months(before_year, before_quarter)
     if rhythm == HALF_YEARLY:
-        return [f"{year - 1}H2"] if quarter == 1 else [f"{year}H1"] if quarter == 3 else []
+        opened = {1: (year - 1, 2), 3: (year, 1)}.get(quarter)  # the first and third quarters open a half-year
+        return [periods.half_year_period(*opened).key] if opened else []
     if rhythm == YEARLY:
-        return [str(year - 1)] if quarter == 1 else []
+        return [periods.year_period(year - 1).key] if quarter == 1 else []
     return []
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    return dt.date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def disclosure_date(year: int, quarter: int, day: int = DEFAULT_DISCLOSURE_DAY) -> dt.date:

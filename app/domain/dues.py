@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain import periods
 from app.domain.values import InputError
 
 FARMER, LOW_INCOME, WAGE, RETIRED, SELF_EMPLOYED, EXEMPT = (
@@ -76,19 +77,8 @@ def monthly_dues(category: str, base: Decimal) -> Decimal:
     return Decimal("0.00")
 
 
-def month_key(day: dt.date) -> str:
-    return f"{day.year}-{day.month:02d}"
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """'2026-01'..'2026-03' -> the months in between, both included."""
-    year, month = (int(part) for part in first.split("-"))
-    end = tuple(int(part) for part in last.split("-"))
-    months = []
-    while (year, month) <= end:
-        months.append(f"{year}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+month_key = periods.month_key
+months_between = periods.months_between
 
 
 def unpaid_months(due: list[str], paid: set[str]) -> list[str]:
@@ -105,8 +95,8 @@ def longest_unpaid_run(due: list[str], paid: set[str]) -> int:
 
 def late_by_months(month: str, paid_on: dt.date) -> int:
     """How many months after the month it covers a payment was made."""
-    year, number = (int(part) for part in month.split("-"))
-    return (paid_on.year - year) * 12 + paid_on.month - number
+    start = periods.parse(month, (periods.MONTH,)).start
+    return (paid_on.year - start.year) * 12 + paid_on.month - start.month
 
 
 def flags(due: list[str], paid_on: dict[str, dt.date], exempt: bool) -> list[str]:

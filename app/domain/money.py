@@ -19,10 +19,10 @@ through the account's 报表项目.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from app.domain import periods
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -138,48 +138,12 @@ def entry_amounts(kind: str, amount: Decimal) -> tuple[Decimal, Decimal]:
     return (amount, ZERO) if kind == "收入" else (ZERO, amount)
 
 
-# --- periods of the 财务公开 ---
-QUARTER_NAMES = "一二三四"
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-    label: str  # 2026年3月, 2026年第一季度
-    key: str  # 2026-03, 2026Q1
-
-    @property
-    def year(self) -> int:
-        return self.start.year
-
-
-def month_period(year: int, month: int) -> Period:
-    start = dt.date(year, month, 1)
-    end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-    return Period(start, end, f"{year}年{month}月", f"{year}-{month:02d}")
-
-
-def quarter_period(year: int, quarter: int) -> Period:
-    start = dt.date(year, 3 * quarter - 2, 1)
-    end = month_period(year, 3 * quarter).end
-    return Period(start, end, f"{year}年第{QUARTER_NAMES[quarter - 1]}季度", f"{year}Q{quarter}")
-
-
-def parse_period(text: str) -> Period:
-    """2026-03 (a month) or 2026Q1 (a quarter); raises ValueError with a Chinese message."""
-    typed = unicodedata.normalize("NFKC", text or "").strip().upper()
-    month = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", typed)
-    quarter = re.fullmatch(r"([0-9]{4})Q([1-4])", typed)
-    if month and 1 <= int(month.group(2)) <= 12:
-        return month_period(int(month.group(1)), int(month.group(2)))
-    if quarter:
-        return quarter_period(int(quarter.group(1)), int(quarter.group(2)))
-    raise ValueError(f"期间“{text}”应写成 2026-03（月）或 2026Q1（季度）")
-
-
-def month_key(day: dt.date) -> str:
-    return f"{day.year}-{day.month:02d}"
+# --- periods of the 财务公开: formed in domain.periods, named here for the callers of this module ---
+Period = periods.Period
+month_period = periods.month_period
+quarter_period = periods.quarter_period
+parse_period = periods.parse_period
+month_key = periods.month_key
 
 
 # --- the sums ---

@@ -50,27 +50,3 @@ class BoardYear:
 
 def render(sheet: BoardYear, page: PageSpec = YEAR_PAGE, report: GlyphReport | None = None) -> Rendered:
     return render_sheet(sheet.header(), sheet.body, page, report=report)
-
-
-def year_data(village, year: int, today: dt.date) -> BoardYear:
-    from app.notices.management_data import village_unit
-    from app.store import board
-
-    rows = board.year_view(village, year, today)
-    table = [
-        [row.panel, row.label, *("\n".join(m.text for m in row.months.get(month, [])) for month in range(1, 13))]
-        for row in rows
-    ]
-    lacking = [any(m.state == board.OVERDUE for m in row.marks()) for row in rows]
-    return BoardYear(village.name, village_unit(village), year, table, lacking, year_summary(rows), today)
-
-
-def year_summary(rows) -> str:
-    from app.store import board
-
-    marks = [mark for row in rows for mark in row.marks()]
-    posted = [m for m in marks if m.state == board.POSTED]
-    late = sum(1 for m in posted if m.late)
-    overdue = sum(1 for m in marks if m.state == board.OVERDUE)
-    waiting = sum(1 for m in marks if m.state == board.WAITING)
-    return f"全年张贴 {len(posted)} 份（其中迟贴 {late} 份），逾期未张贴 {overdue} 份，待张贴 {waiting} 份。"

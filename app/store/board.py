@@ -1,110 +1,35 @@
-"""The 公开栏: what is due on a village's board for a quarter (rhythms as a setting), the whole board assembled
-from records already kept, the publication record (review, posting, take-down, objections, corrections) and the
-archive of the exact PDFs posted, addressed by SHA-256 and kept in the database so backups carry them."""
+"""The 公开栏's posting record: the board's rules (a setting), each publication (review, posting, take-down,
+objections, corrections), what is up on a given day, and the archive of the exact PDFs posted, addressed by
+SHA-256 and kept in the database so backups carry them. What a board should carry is worked out above the
+store, in `app.publishing.board`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.domain import board as b
-from app.domain import members as m
 from app.domain.values import InputError
-from app.notices import registry
 from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
 
 RULES = "board_rules"
 DEFAULT_RULES = {
-    "rhythms": b.DEFAULT_BOARD,
+    "rhythms": {},  # kind → [panel, rhythm] where the township changed a kind's declared place on the board
     "disclosure_day": b.DEFAULT_DISCLOSURE_DAY,
     "minimum_days": b.DEFAULT_MINIMUM_DAYS,
     "review_required": True,  # nothing goes up before the 监委会 has reviewed it
     "as_called_days": b.AS_CALLED_DAYS,  # a one-off notice goes up within these days of its record
 }
-POSTED, WAITING, OVERDUE = "已张贴", "待张贴", "逾期未张贴"
 
 
 def rules() -> dict:
     stored = settings.get(RULES, {}) or {}
     merged = {**DEFAULT_RULES, **stored}
-    merged["rhythms"] = {**b.DEFAULT_BOARD, **(stored.get("rhythms") or {})}
+    merged["rhythms"] = dict(stored.get("rhythms") or {})
     return merged
-
-
-def parse_quarter(text: str) -> tuple[int, int]:
-    """2026Q4 → (2026, 4)."""
-    value = (text or "").strip().upper()
-    if len(value) == 6 and value[:4].isdigit() and value[4] == "Q" and value[5] in "1234":
-        return int(value[:4]), int(value[5])
-    raise InputError(f"期间“{text}”应写成 2026Q4（年份、Q、第几季度）")
-
-
-def quarter_of(day: dt.date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-
-
-@dataclass
-class Due:
-    kind: str
-    record_id: str
-    title: str
-    panel: str
-    rhythm: str
-    posted: models.Publication | None = None
-    state: str = WAITING
-    deadline: dt.date | None = None  # up by this day; a standing sheet has none
-
-
-def _record_day(kind: str, record_id: str) -> dt.date | None:
-    """The day a one-off sheet's record called for it: the resolution, the result, the 评议's 公示, the 发展对象."""
-    if kind in ("resolution_notice", "result_notice"):
-        number = 4 if kind == "resolution_notice" else 6
-        step = (
-            models.MatterStep.select()
-            .where((models.MatterStep.matter == record_id) & (models.MatterStep.number == number))
-            .order_by(models.MatterStep.held_on.desc())
-            .first()
-        )
-        return step.held_on if step else None
-    if kind == "dibao_notice":
-        review = models.DibaoReview.get_or_none(models.DibaoReview.id == record_id)
-        return (review.published_on or review.held_on) if review else None
-    if kind == "candidate_notice":
-        latest = (
-            models.PartyMember.select()
-            .where((models.PartyMember.village == record_id) & (models.PartyMember.stage == m.CANDIDATE))
-            .order_by(models.PartyMember.candidate_on.desc())
-            .first()
-        )
-        return latest.candidate_on if latest else None
-    return None
-
-
-def _is_due(entry: registry.SheetEntry, rhythm: str, year: int, quarter: int) -> bool:
-    if rhythm == b.STANDING:
-        return entry.kind != "compact_wall" or "已生效" in entry.title
-    if rhythm == b.AS_CALLED:  # its record fell in the quarter before or in this one
-        day = _record_day(entry.kind, entry.record_id)
-        start_year, start_quarter = b.previous_quarter(year, quarter)
-        start = dt.date(start_year, (start_quarter - 1) * 3 + 1, 1)
-        return day is not None and start <= day <= b.quarter_end(year, quarter)
-    key = entry.record_id.partition(":")[2]
-    return key in b.covered_keys(rhythm, year, quarter)
-
-
-def _deadline(kind: str, record_id: str, rhythm: str, period: str, active: dict) -> dt.date | None:
-    """The day a sheet should be up by: a quarter's disclosure day, or for a one-off notice some days after its
-    record (山东 12: major matters at once); a standing sheet has none."""
-    if rhythm == b.STANDING:
-        return None
-    if rhythm == b.AS_CALLED:
-        day = _record_day(kind, record_id)
-        return day + dt.timedelta(days=int(active["as_called_days"])) if day else None
-    year, quarter = parse_quarter(period)
-    return b.disclosure_date(year, quarter, int(active["disclosure_day"]))
 
 
 def current_publication(village, kind: str, record_id: str) -> models.Publication | None:
@@ -119,73 +44,6 @@ def current_publication(village, kind: str, record_id: str) -> models.Publicatio
         .order_by(models.Publication.posted_on.desc(nulls="LAST"))
         .first()
     )
-
-
-def due(village, period: str, today: dt.date | None = None) -> list[Due]:
-    """Every sheet the quarter's board should carry, panel by panel, with whether it went up."""
-    today = today or dt.date.today()
-    year, quarter = parse_quarter(period)
-    active = rules()
-    found = []
-    for kind, (panel, rhythm) in active["rhythms"].items():
-        if kind not in registry.KINDS:
-            continue
-        for entry in registry.KINDS[kind].entries(village):
-            if not _is_due(entry, rhythm, year, quarter):
-                continue
-            title = entry.title.partition("：")[2] or entry.title
-            deadline = _deadline(kind, entry.record_id, rhythm, period, active)
-            item = Due(kind, entry.record_id, title, panel, rhythm, deadline=deadline)
-            item.posted = current_publication(village, kind, entry.record_id)
-            if item.posted and item.posted.posted_on:
-                item.state = POSTED
-            elif deadline and today > deadline:
-                item.state = OVERDUE
-            found.append(item)
-    return sorted(found, key=lambda d: (b.PANELS.index(d.panel), d.kind, d.title))
-
-
-# --- the whole board ---
-def render_due(items: list[Due], today: dt.date | None = None) -> list[registry.RenderedSheet]:
-    """Each sheet on its own paper (A4 or A3, upright or across), as its kind is usually printed."""
-    return [registry.render(d.kind, d.record_id, registry.default_page(d.kind), today) for d in items]
-
-
-def sheets_as_printed(village, items: list[Due], data_dir, today: dt.date | None = None):
-    """Each sheet as it goes up on the board: the copy last printed or saved from the program when its bytes are
-    still here (what was printed is what was posted), otherwise rendered from the records now. Returns the sheets
-    and how many of them are printed copies."""
-    from pypdf import PdfReader
-
-    from app.notices.issued import newest_copy
-
-    sheets, copies = [], 0
-    for item in items:
-        copy = newest_copy(str(village.id), item.kind, item.record_id, data_dir)
-        if copy is None:
-            sheets.extend(render_due([item], today))
-            continue
-        data, issued = copy
-        pages = len(PdfReader(io.BytesIO(data)).pages)
-        sheets.append(
-            registry.RenderedSheet(
-                item.kind, item.record_id, str(village.id), issued.title, data, village_name=village.name, pages=pages
-            )
-        )
-        copies += 1
-    return sheets, copies
-
-
-def board_pdf(sheets: list[registry.RenderedSheet]) -> bytes:
-    """The sheets as one PDF, in order, each page keeping its own size and orientation."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for sheet in sheets:
-        writer.append(PdfReader(io.BytesIO(sheet.pdf)))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 # --- the archive ---
@@ -238,9 +96,19 @@ def attach_photo(publication: models.Publication, image: bytes) -> records.Chang
 
 
 # --- the publication record ---
+class PostedSheet(Protocol):
+    """A sheet as it goes up: what it was made from and its exact bytes."""
+
+    kind: str
+    record_id: str
+    title: str
+    pdf: bytes
+    pages: int
+
+
 def publish(
     village,
-    sheet: registry.RenderedSheet,
+    sheet: PostedSheet,
     panel: str,
     period: str,
     page: str,
@@ -324,81 +192,3 @@ def up_on(village, day: dt.date) -> dict[str, list[models.Publication]]:
     for row in newest.values():
         panels.setdefault(row.panel, []).append(row)
     return panels
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One sheet in a month of the year view: posted that day, or due by that day and not (yet) posted."""
-
-    title: str
-    state: str
-    day: dt.date
-    correction: bool = False
-    late: bool = False  # posted after its quarter's disclosure day
-
-    @property
-    def text(self) -> str:
-        if self.state == POSTED:
-            return f"{self.day.day}日" + ("更正" if self.correction else "") + ("（迟）" if self.late else "")
-        return "逾期" if self.state == OVERDUE else "待贴"
-
-
-@dataclass
-class YearRow:
-    panel: str
-    kind: str
-    label: str
-    months: dict[int, list[Mark]]
-
-    def marks(self) -> list[Mark]:
-        return [mark for month in sorted(self.months) for mark in self.months[month]]
-
-
-def year_view(village, year: int, today: dt.date | None = None) -> list[YearRow]:
-    """What went up when in a year, kind by kind and month by month, with what each quarter's board should have
-    carried by its disclosure day and did not."""
-    today = today or dt.date.today()
-    active = rules()
-    rows: dict[str, YearRow] = {}
-
-    def row_of(kind: str, panel: str) -> YearRow:
-        if kind not in rows:
-            label = registry.KINDS[kind].label if kind in registry.KINDS else kind
-            rows[kind] = YearRow(panel, kind, label, {})
-        return rows[kind]
-
-    Publication = models.Publication
-    posted = Publication.select().where(
-        (Publication.village == village)
-        & (Publication.posted_on >= dt.date(year, 1, 1))
-        & (Publication.posted_on <= dt.date(year, 12, 31))
-    )
-    for row in posted.order_by(Publication.posted_on, Publication.id):
-        mark = Mark(row.title, POSTED, row.posted_on, bool(row.corrects_id), _late(row, active))
-        row_of(row.kind, row.panel).months.setdefault(row.posted_on.month, []).append(mark)
-    seen = set()
-    for quarter in range(1, 5):
-        period = f"{year}Q{quarter}"
-        for item in due(village, period, today):
-            if item.state == POSTED or (item.kind, item.record_id) in seen:
-                continue
-            seen.add((item.kind, item.record_id))
-            day = item.deadline or b.disclosure_date(year, quarter, int(active["disclosure_day"]))
-            if day.year == year:
-                row_of(item.kind, item.panel).months.setdefault(day.month, []).append(Mark(item.title, item.state, day))
-    return sorted(rows.values(), key=lambda r: (_panel_order(r.panel), r.label))
-
-
-def _late(publication: models.Publication, active: dict) -> bool:
-    rhythm = active["rhythms"].get(publication.kind, [None, b.STANDING])[1]
-    if publication.corrects_id:
-        return False
-    try:
-        deadline = _deadline(publication.kind, publication.record_id, rhythm, publication.period, active)
-    except InputError:
-        return False
-    return deadline is not None and publication.posted_on > deadline
-
-
-def _panel_order(panel: str) -> int:
-    return b.PANELS.index(panel) if panel in b.PANELS else len(b.PANELS)

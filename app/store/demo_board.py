@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain import board as b
-from app.notices.registry import default_page
+from app.domain import periods
+from app.publishing import board as publishing
+from app.publishing.sheets import default_page
 from app.store import board, models, records
 from app.store.money import signers
 
@@ -15,7 +17,7 @@ SHOWN_DAYS = 15
 
 
 def add_demo_board(village: models.Village, today: dt.date) -> None:
-    this_year, this_quarter = board.parse_quarter(board.quarter_of(today))
+    this_year, this_quarter = periods.parse_quarter(periods.quarter_of(today))
     last_year, last_quarter = b.previous_quarter(this_year, this_quarter)
     posted = _post_quarter(village, f"{last_year}Q{last_quarter}", today, share=1.0, take_down=True)
     finance = next((p for p in posted if p.kind == "finance_disclosure"), None)
@@ -27,9 +29,9 @@ def add_demo_board(village: models.Village, today: dt.date) -> None:
 
 
 def _post_quarter(village, period: str, today: dt.date, share: float, take_down: bool) -> list[models.Publication]:
-    year, quarter = board.parse_quarter(period)
+    year, quarter = periods.parse_quarter(period)
     day = b.disclosure_date(year, quarter)
-    waiting = [item for item in board.due(village, period, day) if item.state != board.POSTED]
+    waiting = [item for item in publishing.due(village, period, day) if item.state != publishing.POSTED]
     chosen = waiting[: int(len(waiting) * share)]
     reviewer = signers(village, day)["reviewer"] or "监委会"
     late = next((item for item in chosen if item.rhythm not in (b.STANDING, b.AS_CALLED)), None)
@@ -39,7 +41,7 @@ def _post_quarter(village, period: str, today: dt.date, share: float, take_down:
         posted_on = on_time + dt.timedelta(days=3 if item is late else 0)
         if posted_on > today:
             continue
-        sheet = board.render_due([item], posted_on)[0]
+        sheet = publishing.render_due([item], posted_on)[0]
         change = board.publish(
             village,
             sheet,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
-from app.notices.registry import KINDS
+from app.publishing.sheets import KINDS
 from app.store import models
 from app.ui.widgets.labels import dialog_buttons, named
 from app.ui.widgets.table import Column, RecordTableModel

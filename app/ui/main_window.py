@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             self._fill_villages()
 
     def open_sheet(self, kind: str, record_id: str, copies: int = 1, on_printed=None):
-        from app.notices.registry import KINDS, render
+        from app.publishing.sheets import KINDS, render  # the catalogue loads reportlab: not at start-up
         from app.ui.widgets.sheet_preview import SheetPreview
 
         known = KINDS[kind]

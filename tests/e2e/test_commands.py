@@ -36,7 +36,7 @@ def test_notices_lists_kind_id_title(demo_dir):
     lines = run(demo_dir, "notices").stdout.splitlines()
     rows = [line.split("\t") for line in lines]
     assert all(len(row) == 3 for row in rows)
-    from app.notices.registry import KINDS
+    from app.publishing.sheets import KINDS
 
     assert {row[0] for row in rows} == set(KINDS)
     assert sum(1 for row in rows if row[0] == "venue_check") == 4

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import models
 
 from .helpers import click, find, table_texts, type_into
@@ -80,7 +80,7 @@ def test_the_ledger_totals_what_is_due_and_paid(demo, tmp_path):
 
     village = demo[1]
     year = dt.date.today().year
-    sheet = registry.render("dues_ledger", f"{village.id}:{year}")
+    sheet = catalogue.render("dues_ledger", f"{village.id}:{year}")
     text = pdf_text(sheet.pdf, tmp_path)
     paid = sum(
         (p.amount for p in models.DuesPayment.select().where(models.DuesPayment.village == village)), Decimal("0")

@@ -5,6 +5,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog
 
+from app.domain import periods
 from app.store import board as store
 from app.store import models
 
@@ -31,7 +32,7 @@ def test_a_quarter_on_the_board(qtbot, demo_window, answer, monkeypatch):
     )
     window = demo_window
     page = board_page(window, "本期公开")  # action 1: the tab (the suggested period is this quarter)
-    assert find(page, "期间").currentText() == store.quarter_of(TODAY)
+    assert find(page, "期间").currentText() == periods.quarter_of(TODAY)
     rows = table_texts(find(page, "本期公开清单"))
     assert rows and {row[0] for row in rows} >= {"长期公开", "财务公开"}
     unposted = [row for row in rows if not row[3].startswith("已张贴")]
@@ -116,7 +117,7 @@ def test_the_board_as_it_hangs_its_photo_and_the_year(qtbot, demo_window, answer
     from PySide6.QtWidgets import QFileDialog
 
     from app.domain import board as b
-    from app.notices import registry
+    from app.publishing import sheets as catalogue
 
     window = demo_window
     village = window.session.village
@@ -172,7 +173,7 @@ def test_the_board_as_it_hangs_its_photo_and_the_year(qtbot, demo_window, answer
     rows = {row[1]: row for row in table_texts(table)}
     this_year = [p for p in models.Publication.select() if p.posted_on.year == TODAY.year]
     for publication in this_year:
-        month_cell = rows[registry.KINDS[publication.kind].label][publication.posted_on.month + 1]
+        month_cell = rows[catalogue.KINDS[publication.kind].label][publication.posted_on.month + 1]
         assert f"{publication.posted_on.day}日" in month_cell
     assert f"全年张贴 {len(this_year)} 份" in find(year, "全年公开统计").text()
     click(qtbot, year, "打印全年表")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import models
 
 from .helpers import click, find, table_texts, type_into
@@ -67,7 +67,7 @@ def test_the_duties_sheet_lists_current_posts_with_masked_phones(demo, tmp_path)
     from tests.unit.test_notices import pdf_text
 
     village = demo[0]
-    sheet = registry.render("cadre_duties", str(village.id), today=dt.date(2026, 11, 25))
+    sheet = catalogue.render("cadre_duties", str(village.id), today=dt.date(2026, 11, 25))
     text = pdf_text(sheet.pdf, tmp_path)
     secretary = models.CadrePost.get((models.CadrePost.village == village) & (models.CadrePost.post == "党组织书记"))
     assert secretary.cadre.name in text and "一肩挑" in text

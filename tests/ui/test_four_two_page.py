@@ -3,7 +3,7 @@
 import datetime as dt
 
 from app.domain import four_two as f
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import models
 
 from .helpers import click, find, table_texts, type_into
@@ -71,9 +71,9 @@ def test_a_matter_goes_from_proposal_to_the_result_notice(qtbot, demo_window, an
     step(qtbot, page, 1, 实施情况="广场建成", **{"实际支出（元）": "48,500"})
     matter = models.Matter.get_by_id(matter.id)
     assert matter.status == f.DONE
-    resolution = pdf_text(registry.render("resolution_notice", str(matter.id)).pdf, tmp_path)
+    resolution = pdf_text(catalogue.render("resolution_notice", str(matter.id)).pdf, tmp_path)
     assert "修建文化广场" in resolution and f"应到{reps}人，实到{reps - 1}人" in resolution
-    result = pdf_text(registry.render("result_notice", str(matter.id)).pdf, tmp_path)
+    result = pdf_text(catalogue.render("result_notice", str(matter.id)).pdf, tmp_path)
     assert "48,500.00元" in result and "50,000.00元" in result
 
 

@@ -72,8 +72,8 @@ def test_a_uselessly_small_saved_window_opens_at_the_default_size(qtbot, data_di
 
 
 def test_issued_sheets_are_listed_for_the_village(qtbot, demo_window, tmp_path):
-    from app.notices.issued import save_pdf
-    from app.notices.registry import render
+    from app.publishing.issued import save_pdf
+    from app.publishing.sheets import render
 
     village = demo_window.session.village
     sheet = render("venue_check", str(village.id))

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from app.domain import meetings as mt
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import models, records
 
 from .helpers import click, find, table_texts, type_into
@@ -81,7 +81,7 @@ def test_a_meeting_entered_late_is_marked_on_the_list_and_the_record(qtbot, wind
     meeting = add_meeting(qtbot, page, "党课", long_ago, 议题="书记讲党课")
     mark = f"补录（{dt.date.today():%Y-%m-%d} 录入）"
     assert table_texts(page.table)[0][6] == mark
-    text = pdf_text(registry.render("meeting_minutes", str(meeting.id)).pdf, tmp_path)
+    text = pdf_text(catalogue.render("meeting_minutes", str(meeting.id)).pdf, tmp_path)
     assert mark.replace(" ", "") in text.replace(" ", "")
 
 
@@ -91,7 +91,7 @@ def test_the_sign_in_sheet_lists_the_people_expected(qtbot, window, tmp_path):
     add_roster(window.session.village)
     page = meetings_page(window)
     meeting = add_meeting(qtbot, page, "支部党员大会", dt.date.today().isoformat())
-    text = pdf_text(registry.render("sign_in", str(meeting.id)).pdf, tmp_path)
+    text = pdf_text(catalogue.render("sign_in", str(meeting.id)).pdf, tmp_path)
     assert all(f"党员{n}" in text for n in range(5)) and "应到5人" in text
 
 

@@ -12,6 +12,8 @@ from app import paths
 from app.domain import board as b
 from app.domain.values import InputError
 from app.store import backups, guards, models, records, settings
+from app.domain import periods
+from app.publishing import board as publishing
 from app.store import board as store
 from app.store.connection import close_database, open_database
 from app.store.errors import ChangeRefusedError
@@ -19,7 +21,7 @@ from tests.e2e.test_commands import run
 from tests.unit.test_notices import needs_poppler, pdf_text
 
 TODAY = dt.date.today()
-PERIOD = store.quarter_of(TODAY)
+PERIOD = periods.quarter_of(TODAY)
 
 
 @pytest.mark.parametrize(
@@ -40,10 +42,10 @@ def test_a_quarters_board_carries_the_periods_before_it(rhythm, quarter, keys):
 
 
 def test_periods_are_read_strictly():
-    assert store.parse_quarter("2026q4") == (2026, 4)
+    assert periods.parse_quarter("2026q4") == (2026, 4)
     for wrong in ("2026Q5", "2026-4", "26Q1", ""):
         with pytest.raises(InputError):
-            store.parse_quarter(wrong)
+            periods.parse_quarter(wrong)
 
 
 @pytest.fixture
@@ -55,13 +57,13 @@ def demo(demo):
 
 
 def due_by_kind(village, period=PERIOD, today=TODAY):
-    return {(d.kind, d.record_id): d for d in store.due(village, period, today)}
+    return {(d.kind, d.record_id): d for d in publishing.due(village, period, today)}
 
 
 def test_the_due_list_follows_the_rhythms_and_the_disclosure_day(demo):
     village = demo[0]
-    year, quarter = store.parse_quarter(PERIOD)
-    due = store.due(village, PERIOD, TODAY)
+    year, quarter = periods.parse_quarter(PERIOD)
+    due = publishing.due(village, PERIOD, TODAY)
     panels = [d.panel for d in due]
     assert panels == sorted(panels, key=b.PANELS.index)  # panel by panel, as the board hangs
     kinds = {d.kind for d in due}
@@ -73,13 +75,13 @@ def test_the_due_list_follows_the_rhythms_and_the_disclosure_day(demo):
 
     early = b.disclosure_date(year, quarter) - dt.timedelta(days=1)
     late = b.disclosure_date(year, quarter) + dt.timedelta(days=1)
-    regular = [d for d in store.due(village, PERIOD, early) if d.rhythm != b.AS_CALLED]
-    assert {d.state for d in regular} == {store.WAITING}
-    states = {d.kind: d.state for d in store.due(village, PERIOD, late)}
-    assert states["finance_disclosure"] == store.OVERDUE and states["cadre_duties"] == store.WAITING
+    regular = [d for d in publishing.due(village, PERIOD, early) if d.rhythm != b.AS_CALLED]
+    assert {d.state for d in regular} == {publishing.WAITING}
+    states = {d.kind: d.state for d in publishing.due(village, PERIOD, late)}
+    assert states["finance_disclosure"] == publishing.OVERDUE and states["cadre_duties"] == publishing.WAITING
 
     settings.put(store.RULES, {"rhythms": {"finance_disclosure": [b.FINANCE, b.MONTHLY]}})
-    monthly = [d for d in store.due(village, PERIOD, TODAY) if d.kind == "finance_disclosure"]
+    monthly = [d for d in publishing.due(village, PERIOD, TODAY) if d.kind == "finance_disclosure"]
     months = [d.record_id.partition(":")[2] for d in monthly]
     assert len(months) == 3 and all(f"{before_year}-" in key for key in months)
 
@@ -87,21 +89,22 @@ def test_the_due_list_follows_the_rhythms_and_the_disclosure_day(demo):
 def test_a_one_off_notice_is_due_within_days_of_its_record(demo):
     """山东 12: major matters go up at once — by default within five days of the resolution, the 评议, the 发展对象."""
     village = demo[0]
-    called = [d for d in store.due(village, PERIOD, TODAY) if d.rhythm == b.AS_CALLED]
+    called = [d for d in publishing.due(village, PERIOD, TODAY) if d.rhythm == b.AS_CALLED]
     assert called, "the demo village has one-off notices this quarter"
     for item in called:
-        record_day = store._record_day(item.kind, item.record_id)
+        record_day = publishing.record_day(item.kind, item.record_id)
         assert item.deadline == record_day + dt.timedelta(days=b.AS_CALLED_DAYS)
-        on_time = {(d.kind, d.record_id): d.state for d in store.due(village, PERIOD, item.deadline)}
-        after = {(d.kind, d.record_id): d.state for d in store.due(village, PERIOD, item.deadline + dt.timedelta(1))}
-        assert on_time[(item.kind, item.record_id)] == store.WAITING
-        assert after[(item.kind, item.record_id)] == store.OVERDUE
+        on_time = {(d.kind, d.record_id): d.state for d in publishing.due(village, PERIOD, item.deadline)}
+        next_day = item.deadline + dt.timedelta(1)
+        after = {(d.kind, d.record_id): d.state for d in publishing.due(village, PERIOD, next_day)}
+        assert on_time[(item.kind, item.record_id)] == publishing.WAITING
+        assert after[(item.kind, item.record_id)] == publishing.OVERDUE
 
 
 def test_the_whole_board_keeps_each_sheets_paper(demo):
-    due = store.due(demo[0], PERIOD, TODAY)
-    sheets = store.render_due(due, TODAY)
-    board = PdfReader(io.BytesIO(store.board_pdf(sheets)))
+    due = publishing.due(demo[0], PERIOD, TODAY)
+    sheets = publishing.render_due(due, TODAY)
+    board = PdfReader(io.BytesIO(publishing.board_pdf(sheets)))
     assert len(board.pages) == sum(sheet.pages for sheet in sheets)
     sizes, page = [], 0
     for item, sheet in zip(due, sheets, strict=True):
@@ -115,7 +118,7 @@ def test_the_whole_board_keeps_each_sheets_paper(demo):
 
 
 def post(village, item, posted_on=TODAY, **extra):
-    sheet = store.render_due([item], TODAY)[0]
+    sheet = publishing.render_due([item], TODAY)[0]
     values = {"reviewed_by": "赵监委", "reviewed_on": posted_on} | extra
     change = store.publish(village, sheet, item.panel, PERIOD, "A4 纵向", posted_on=posted_on, **values)
     return sheet, models.Publication.get_by_id(change.record_id)
@@ -123,8 +126,8 @@ def post(village, item, posted_on=TODAY, **extra):
 
 def test_posting_reviewing_objections_corrections_and_take_down(demo):
     village = demo[0]
-    item = next(d for d in store.due(village, PERIOD, TODAY) if d.kind == "cadre_duties")
-    sheet = store.render_due([item], TODAY)[0]
+    item = next(d for d in publishing.due(village, PERIOD, TODAY) if d.kind == "cadre_duties")
+    sheet = publishing.render_due([item], TODAY)[0]
     with pytest.raises(ChangeRefusedError, match="监督委员会审核"):
         store.publish(village, sheet, item.panel, PERIOD, "A4 纵向", "", None, TODAY)
     with pytest.raises(InputError, match="审核日期不能晚于张贴日期"):
@@ -133,7 +136,7 @@ def test_posting_reviewing_objections_corrections_and_take_down(demo):
 
     sheet, posted = post(village, item, TODAY - dt.timedelta(days=3))
     assert posted.take_down_on == posted.posted_on + dt.timedelta(days=5)
-    assert due_by_kind(village)[("cadre_duties", item.record_id)].state == store.POSTED
+    assert due_by_kind(village)[("cadre_duties", item.record_id)].state == publishing.POSTED
     assert store.archived(posted.sha256) == sheet.pdf  # a reprint is the posted bytes, not a fresh render
 
     with pytest.raises(InputError, match="至少要公开 5 天"):
@@ -158,7 +161,7 @@ def test_posting_reviewing_objections_corrections_and_take_down(demo):
 
 def test_verify_finds_a_changed_or_lost_original_and_backups_carry_the_archive(demo, data_dir):
     village = demo[0]
-    item = next(d for d in store.due(village, PERIOD, TODAY) if d.kind == "service_catalogue")
+    item = next(d for d in publishing.due(village, PERIOD, TODAY) if d.kind == "service_catalogue")
     sheet, posted = post(village, item)
     assert store.verify() == (1, [])
     backup = backups.take_backup(paths.database_file(data_dir), paths.backup_dir(data_dir), "manual")
@@ -197,11 +200,11 @@ def test_what_is_up_on_a_day_and_the_year_of_postings(demo):
     village = demo[0]
     year = TODAY.year - 1  # a whole year gone by, whatever day the tests run
     period, day = f"{year}Q2", b.disclosure_date(year, 2)
-    items = {d.kind: d for d in store.due(village, period, day)}
+    items = {d.kind: d for d in publishing.due(village, period, day)}
     duties, finance = items["cadre_duties"], items["finance_disclosure"]
 
     def post_on(item, posted_on, **extra):
-        sheet = store.render_due([item], posted_on)[0]
+        sheet = publishing.render_due([item], posted_on)[0]
         values = {"reviewed_by": "赵监委", "reviewed_on": posted_on} | extra
         change = store.publish(village, sheet, item.panel, period, "A4 纵向", posted_on=posted_on, **values)
         return models.Publication.get_by_id(change.record_id)
@@ -217,49 +220,49 @@ def test_what_is_up_on_a_day_and_the_year_of_postings(demo):
     fixed = post_on(finance, day + dt.timedelta(days=5), corrects=up_finance, note="更正")
     assert [p.id for p in store.up_on(village, day + dt.timedelta(days=6))[b.FINANCE]] == [fixed.id]
 
-    rows = {row.kind: row for row in store.year_view(village, year, dt.date(year, 12, 31))}
+    rows = {row.kind: row for row in publishing.year_view(village, year, dt.date(year, 12, 31))}
     assert [m.text for m in rows["cadre_duties"].months[up_duties.posted_on.month]] == [f"{up_duties.posted_on.day}日"]
-    finance_marks = [m.text for m in rows["finance_disclosure"].months[day.month] if m.state == store.POSTED]
+    finance_marks = [m.text for m in rows["finance_disclosure"].months[day.month] if m.state == publishing.POSTED]
     assert finance_marks == [f"{day.day + 3}日（迟）", f"{day.day + 5}日更正"]
-    unposted = [m for m in rows["finance_disclosure"].marks() if m.state != store.POSTED]
+    unposted = [m for m in rows["finance_disclosure"].marks() if m.state != publishing.POSTED]
     assert unposted and {m.day for m in unposted} <= {b.disclosure_date(year, q) for q in (1, 3, 4)}
-    assert {m.state for m in unposted} == {store.OVERDUE} and {m.text for m in unposted} == {"逾期"}
+    assert {m.state for m in unposted} == {publishing.OVERDUE} and {m.text for m in unposted} == {"逾期"}
     order = [row.panel for row in rows.values()]
     assert order == sorted(order, key=b.PANELS.index)
 
 
 def test_posting_archives_the_printed_copy_while_it_is_there_unchanged(demo, data_dir):
-    from app.notices.issued import PRINTED, record_parts
+    from app.publishing.issued import PRINTED, record_parts
 
     village = demo[0]
     item = due_by_kind(village)[("cadre_duties", str(village.id))]
-    printed = store.render_due([item], TODAY - dt.timedelta(days=3))[0]  # printed three days before posting
+    printed = publishing.render_due([item], TODAY - dt.timedelta(days=3))[0]  # printed three days before posting
     record_parts([printed], PRINTED, data_dir)
-    fresh = store.render_due([item], TODAY)[0]
+    fresh = publishing.render_due([item], TODAY)[0]
     assert fresh.pdf != printed.pdf  # a sheet carries the day it was made
 
-    (sheet,), copies = store.sheets_as_printed(village, [item], data_dir, TODAY)
+    (sheet,), copies = publishing.sheets_as_printed(village, [item], data_dir, TODAY)
     assert copies == 1 and sheet.pdf == printed.pdf and sheet.pages == printed.pages
     kept = data_dir / "issued" / f"{printed.sha256}.pdf"
     kept.write_bytes(printed.pdf + b"%")  # changed since: not trusted
-    (sheet,), copies = store.sheets_as_printed(village, [item], data_dir, TODAY)
+    (sheet,), copies = publishing.sheets_as_printed(village, [item], data_dir, TODAY)
     assert copies == 0 and sheet.pdf == fresh.pdf
     kept.unlink()
-    assert store.sheets_as_printed(village, [item], data_dir, TODAY)[1] == 0
+    assert publishing.sheets_as_printed(village, [item], data_dir, TODAY)[1] == 0
 
 
 @needs_poppler
 def test_the_year_of_the_board_on_paper(demo, tmp_path):
-    from app.notices import registry
+    from app.publishing import sheets as catalogue
 
     village = demo[0]
     year = TODAY.year - 1
     period, day = f"{year}Q3", b.disclosure_date(year, 3)
-    finance = next(d for d in store.due(village, period, day) if d.kind == "finance_disclosure")
-    sheet = store.render_due([finance], day)[0]
+    finance = next(d for d in publishing.due(village, period, day) if d.kind == "finance_disclosure")
+    sheet = publishing.render_due([finance], day)[0]
     posted_on = day + dt.timedelta(days=2)
     store.publish(village, sheet, finance.panel, period, "A4 纵向", "赵监委", posted_on, posted_on)
-    rendered = registry.render("board_year", f"{village.id}:{year}", registry.default_page("board_year"))
+    rendered = catalogue.render("board_year", f"{village.id}:{year}", catalogue.default_page("board_year"))
     text = pdf_text(rendered.pdf, tmp_path).replace(" ", "")
     assert f"{village.name}{year}年公开栏公开记录" in text
     assert f"{posted_on.day}日（迟）" in text and "逾期" in text

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from app.domain import members as m
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import models
 
 from .test_notices import flat, needs_poppler, pdf_text
@@ -16,7 +16,7 @@ def test_the_notice_lists_the_candidates_for_seven_days(demo, tmp_path):
     candidates = [p.name for p in on_roll if p.stage == m.CANDIDATE]
     others = [p.name for p in on_roll if p.stage != m.CANDIDATE]
     assert candidates
-    sheet = registry.render("candidate_notice", str(village.id), today=dt.date(2026, 11, 25))
+    sheet = catalogue.render("candidate_notice", str(village.id), today=dt.date(2026, 11, 25))
     text = pdf_text(sheet.pdf, tmp_path)
     assert all(name in text for name in candidates)
     assert not any(name in text for name in others)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from app.domain import compact as cp
 from app.domain import four_two as f
-from app.notices import management_data, registry
+from app.publishing import sheets as catalogue
+from app.publishing.kinds.compacts import compact_data
 from app.notices.compact_sheets import booklet_pages, saddle_order
 from app.notices.fonts import GlyphReport
 from app.store import compacts, models
@@ -220,9 +221,9 @@ def test_the_printed_booklet_folds_into_reading_order(draft, tmp_path):
     )
     change = compacts.add_version(draft.compact, long_text)
     version = models.CompactVersion.get_by_id(change.record_id)
-    in_reading_order = booklet_pages(management_data.compact_data(version, dt.date.today()), A5, GlyphReport())
+    in_reading_order = booklet_pages(compact_data(version, dt.date.today()), A5, GlyphReport())
     pages = len(PdfReader(io.BytesIO(in_reading_order)).pages)
-    sheet = registry.render("compact_booklet", change.record_id, registry.default_page("compact_booklet"))
+    sheet = catalogue.render("compact_booklet", change.record_id, catalogue.default_page("compact_booklet"))
     path = tmp_path / "booklet.pdf"
     path.write_bytes(sheet.pdf)
     reader = PdfReader(str(path))
@@ -247,7 +248,7 @@ def test_a_long_wall_version_continues_over_sheets_with_the_closing_on_the_last(
     more = [f"第{n}条 " + "村民应当爱护公共设施，保持村容整洁，邻里和睦。" * 12 for n in range(13, 40)]
     long_text = "\n".join([body, *more, "芦笙村村民委员会"])
     change = compacts.add_version(draft.compact, long_text)
-    sheet = registry.render("compact_wall", change.record_id, registry.default_page("compact_wall"))
+    sheet = catalogue.render("compact_wall", change.record_id, catalogue.default_page("compact_wall"))
     assert sheet.pages >= 2
     reader = PdfReader(io.BytesIO(sheet.pdf))
     assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 420  # A3

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from app.domain import dibao as d
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import dibao as store
 from app.store import models, records
 from app.store.errors import StorageError
@@ -92,7 +92,7 @@ def test_the_notice_shows_only_name_count_category_and_result(village, tmp_path)
             content="收入需核实",
         )
     )
-    text = pdf_text(registry.render("dibao_notice", str(review.id), today=dt.date(2026, 10, 17)).pdf, tmp_path)
+    text = pdf_text(catalogue.render("dibao_notice", str(review.id), today=dt.date(2026, 10, 17)).pdf, tmp_path)
     assert "吴光明" in text and "农村低保" in text and "通过" in text and "2026年10月23日" in text
     assert "杨某" in text and "杨秀英" not in text
     for private in ("17号", "13812345678", an_id(5), "800", "重病", "第一组"):
@@ -100,7 +100,7 @@ def test_the_notice_shows_only_name_count_category_and_result(village, tmp_path)
     approved = models.DibaoApplication.get_by_id(application.id)
     approved.monthly_amount = Decimal("1560")
     records.save(approved)
-    text = pdf_text(registry.render("dibao_notice", str(review.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
+    text = pdf_text(catalogue.render("dibao_notice", str(review.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
     assert "审批结果公示" in text and "1,560.00" in text
 
 

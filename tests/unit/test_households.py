@@ -8,7 +8,7 @@ import pytest
 from app.domain import households as h
 from app.domain.values import id_check_char
 from app.exchange import households as exchange
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import households as store
 from app.store import models, records
 from tests.unit.test_notices import pdf_text
@@ -105,7 +105,7 @@ def test_sheets_show_households_but_no_whole_numbers(village, tmp_path):
     records.save(cadre)
     holder = contact(village, "吴光明", cadre=cadre)
     household(village, "杨秀英", contact=holder, phone="13812345678", id_number=an_id(3), marks="独居老人")
-    card = pdf_text(registry.render("contact_card", str(holder.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
+    card = pdf_text(catalogue.render("contact_card", str(holder.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
     assert "杨秀英" in card and "138****5678" in card and "13812345678" not in card and an_id(3) not in card
-    sign = pdf_text(registry.render("household_sign", str(village.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
+    sign = pdf_text(catalogue.render("household_sign", str(village.id), today=dt.date(2026, 11, 1)).pdf, tmp_path)
     assert "刘金花" in sign and "186****3996" in sign and "杨秀英" in sign and "13812345678" not in sign

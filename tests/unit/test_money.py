@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain import money as mo
-from app.notices import management_data, registry
+from app.publishing import sheets as catalogue
+from app.publishing.kinds import money as money_data
 from app.store import models, records
 from app.store import money as store
 from app.store.errors import ChangeRefusedError, DeleteRefusedError
@@ -267,7 +268,7 @@ def test_every_sheet_reconciles_to_the_cent(db, rows, opening, undistributed, ta
             booked_net += income - expense
     previous_closing = opening
     for month in range(1, 13):
-        sheet = management_data.finance_disclosure_data(village, mo.month_period(2025, month), dt.date(2026, 1, 15))
+        sheet = money_data.finance_disclosure_data(village, mo.month_period(2025, month), dt.date(2026, 1, 15))
         figures = sheet.figures
         assert figures.opening == previous_closing
         assert figures.income_total == sum((i.amount for i in figures.income), D("0"))
@@ -280,7 +281,7 @@ def test_every_sheet_reconciles_to_the_cent(db, rows, opening, undistributed, ta
     assert previous_closing == opening + booked_net
     year = store.disclosure(village, mo.Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025年", "2025"))
     assert year.closing == previous_closing
-    statement = management_data.income_distribution_data(village, 2025, dt.date(2026, 1, 15)).statement
+    statement = money_data.income_distribution_data(village, 2025, dt.date(2026, 1, 15)).statement
     booked = [r for r in rows if r[4]]
     income_codes, expense_codes = {"501", "511", "522", "531", "561"}, {"502", "541", "551"}
     expected_income = sum((a if inc else -a for _, c, inc, a, _ in booked if c in income_codes), D("0"))
@@ -295,7 +296,7 @@ def test_the_printed_disclosure_shows_the_figures_and_capitals(books, tmp_path):
     store.save_money_year(books, 2025, {"opening_balance": D("1000.00")})
     entry(books, dt.date(2025, 3, 5), "收厂房租金", "501", income="3500", voucher_no="记03-001")
     entry(books, dt.date(2025, 3, 8), "付误工补贴", "541", expense="1234.56", voucher_no="记03-002")
-    sheet = registry.render("finance_disclosure", f"{books.id}:2025-03", today=dt.date(2025, 4, 15))
+    sheet = catalogue.render("finance_disclosure", f"{books.id}:2025-03", today=dt.date(2025, 4, 15))
     text = pdf_text(sheet.pdf, tmp_path)
     for shown in (
         "芦笙村2025年3月财务收支公开",
@@ -307,6 +308,6 @@ def test_the_printed_disclosure_shows_the_figures_and_capitals(books, tmp_path):
     ):
         assert shown in text
     assert "民主理财小组/监委会审核签字" in text
-    distribution = registry.render("income_distribution", f"{books.id}:2025", today=dt.date(2026, 1, 15))
+    distribution = catalogue.render("income_distribution", f"{books.id}:2025", today=dt.date(2026, 1, 15))
     text = pdf_text(distribution.pdf, tmp_path)
     assert "芦笙村2025年度收益及收益分配表" in text and "2,265.44" in text

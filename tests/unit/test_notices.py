@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.notices import fonts, registry, venue_check_sheet, wall_rule_poster
+from app.notices import fonts, venue_check_sheet, wall_rule_poster
+from app.publishing import sheets as catalogue
 from app.notices.frame import PageSpec
 from app.store import models, records
 
@@ -61,8 +62,8 @@ def test_a_rule_poster_is_a_poster_not_a_notice(tmp_path):
 def test_only_the_bundled_fonts_are_used_and_they_are_embedded(demo, tmp_path):
     from .test_posted_privacy import few_of_each_kind
 
-    for entry in few_of_each_kind(registry.list_sheets(demo[0])):
-        rows = pdf_fonts(registry.render(entry.kind, entry.record_id, today=TODAY).pdf, tmp_path)
+    for entry in few_of_each_kind(catalogue.list_sheets(demo[0])):
+        rows = pdf_fonts(catalogue.render(entry.kind, entry.record_id, today=TODAY).pdf, tmp_path)
         assert rows, "no fonts listed"
         for row in rows:
             assert any(name in row[0] for name in ("WenQuanYiMicroHei", "HanaMinA", "HanaMinB")), row
@@ -197,9 +198,9 @@ def test_self_check_sheet_shows_the_area_against_the_standard_and_results(tmp_pa
 def test_pages_render_to_images_with_ink(demo, tmp_path):
     from PySide6.QtGui import QImage
 
-    for entry in registry.list_sheets(demo[1])[:2] + [registry.list_sheets(demo[1])[-1]]:
+    for entry in catalogue.list_sheets(demo[1])[:2] + [catalogue.list_sheets(demo[1])[-1]]:
         pdf = tmp_path / f"{entry.kind}.pdf"
-        pdf.write_bytes(registry.render(entry.kind, entry.record_id, today=TODAY).pdf)
+        pdf.write_bytes(catalogue.render(entry.kind, entry.record_id, today=TODAY).pdf)
         subprocess.run(
             ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / entry.kind)], check=True
         )
@@ -214,19 +215,19 @@ def test_pages_render_to_images_with_ink(demo, tmp_path):
 
 
 def test_registry_lists_current_rules_and_one_self_check_per_village(demo):
-    entries = registry.list_sheets()
+    entries = catalogue.list_sheets()
     assert sum(1 for e in entries if e.kind == "venue_check") == len(demo)
     retired = models.WallRule.get(models.WallRule.status == "已废止")
     assert str(retired.id) not in {e.record_id for e in entries}
-    with pytest.raises(registry.UnknownSheetError, match="没有“nothing”"):
-        registry.render("nothing", "x")
+    with pytest.raises(catalogue.UnknownSheetError, match="没有“nothing”"):
+        catalogue.render("nothing", "x")
 
 
 def test_issued_sheet_is_recorded_with_its_hash(demo, tmp_path):
-    from app.notices.issued import save_pdf
+    from app.publishing.issued import save_pdf
 
-    entry = registry.list_sheets(demo[0])[0]
-    sheet = registry.render(entry.kind, entry.record_id, today=TODAY)
+    entry = catalogue.list_sheets(demo[0])[0]
+    sheet = catalogue.render(entry.kind, entry.record_id, today=TODAY)
     out = tmp_path / "poster.pdf"
     save_pdf(sheet, out)
     import hashlib

@@ -4,15 +4,17 @@ import datetime as dt
 from decimal import Decimal
 
 from app.domain import members as m
-from app.notices import registry
-from app.notices.management_data import half_year, half_year_of, party_affairs_data
+from app.publishing import sheets as catalogue
+from app.domain import periods
+from app.publishing.kinds.party_affairs import party_affairs_data
 from app.store import models
 
 from .test_notices import needs_poppler, pdf_text
 
 TODAY = dt.date.today()  # the demo's records are dated from today
-KEY = half_year_of(TODAY)
-YEAR, HALF, FIRST, LAST = half_year(KEY)
+KEY = periods.half_year_of(TODAY)
+HALF_YEAR = periods.parse(KEY, (periods.HALF_YEAR,))
+YEAR, HALF, FIRST, LAST = HALF_YEAR.year, int(KEY[-1]), HALF_YEAR.start, HALF_YEAR.end
 
 
 def test_the_figures_come_from_the_records(demo):
@@ -53,6 +55,6 @@ def test_the_figures_come_from_the_records(demo):
 
 @needs_poppler
 def test_the_notice_fits_one_a4_page(demo, tmp_path):
-    sheet = registry.render("party_affairs", f"{demo[0].id}:{KEY}", today=TODAY)
+    sheet = catalogue.render("party_affairs", f"{demo[0].id}:{KEY}", today=TODAY)
     assert sheet.pages == 1
     assert f"党务公开（{YEAR}年{'上' if HALF == 1 else '下'}半年）" in pdf_text(sheet.pdf, tmp_path)

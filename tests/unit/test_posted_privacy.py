@@ -2,7 +2,7 @@
 
 import re
 
-from app.notices import registry
+from app.publishing import sheets as catalogue
 
 from .test_notices import needs_poppler, pdf_text
 
@@ -26,9 +26,9 @@ def test_no_sheet_kind_shows_a_whole_id_number_or_phone(demo, tmp_path):
     assert models.PartyMember.select().where(models.PartyMember.id_number != "").count() > 0
     kinds_seen = set()
     for village in demo:
-        for entry in few_of_each_kind(registry.list_sheets(village)):
-            text = pdf_text(registry.render(entry.kind, entry.record_id).pdf, tmp_path).replace(" ", "")
+        for entry in few_of_each_kind(catalogue.list_sheets(village)):
+            text = pdf_text(catalogue.render(entry.kind, entry.record_id).pdf, tmp_path).replace(" ", "")
             assert not WHOLE_ID.search(text), (entry.title, WHOLE_ID.search(text).group())
             assert not MOBILE.search(text), (entry.title, MOBILE.search(text).group())
             kinds_seen.add(entry.kind)
-    assert kinds_seen == set(registry.KINDS)
+    assert kinds_seen == set(catalogue.KINDS)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.notices import registry, venue_check_sheet, wall_rule_poster
+from app.notices import venue_check_sheet, wall_rule_poster
+from app.publishing import sheets as catalogue
 from app.notices.frame import ALL_PAGE_SPECS, PageSpec
 
 TODAY = dt.date(2026, 11, 22)
@@ -94,9 +95,9 @@ def test_a_one_page_notice_has_no_page_number():
 def test_the_suggested_file_name_names_the_village(demo):
     names = set()
     for village in demo:
-        for entry in registry.list_sheets(village):
+        for entry in catalogue.list_sheets(village):
             if entry.kind == "wall_rule":
-                sheet = registry.render(entry.kind, entry.record_id, today=TODAY)
+                sheet = catalogue.render(entry.kind, entry.record_id, today=TODAY)
                 assert sheet.file_name.startswith(village.name) and sheet.file_name.endswith(".pdf")
                 names.add(sheet.file_name)
                 break
@@ -136,7 +137,7 @@ def test_self_check_photos_appear_as_thumbnails(demo, tmp_path):
     items[1].photo = "photos/不见了.png"  # the file was lost
     records.save(items[1])
 
-    sheet = registry.render("venue_check", str(village.id), today=TODAY)
+    sheet = catalogue.render("venue_check", str(village.id), today=TODAY)
     reader = PdfReader(io.BytesIO(sheet.pdf))
     assert sum(len(page.images) for page in reader.pages) == 1
     text = "".join(page_texts(sheet.pdf))

@@ -10,7 +10,7 @@ from app.domain import economy as e
 from app.domain import members as m
 from app.domain import money as mo
 from app.domain import training as t
-from app.notices import registry
+from app.publishing import sheets as catalogue
 from app.store import economy, guards, models, records, settings, training
 from tests.unit.test_money import entry
 from tests.unit.test_notices import needs_poppler, pdf_text
@@ -161,19 +161,19 @@ def test_a_trainer_or_a_person_with_training_is_kept(village):
 @needs_poppler
 def test_the_training_and_economy_sheets_show_the_records(demo, tmp_path):
     village = demo[0]
-    kinds = {entry.kind: entry for entry in registry.list_sheets(village)}
+    kinds = {entry.kind: entry for entry in catalogue.list_sheets(village)}
     held = models.TrainingSession.select().where(models.TrainingSession.village == village).first()
     names = [training.trainee_name(row) for row in training.trainees_of(held)]
-    text = pdf_text(registry.render("training_session", str(held.id)).pdf, tmp_path)
+    text = pdf_text(catalogue.render("training_session", str(held.id)).pdf, tmp_path)
     assert held.topic in text and all(name in text for name in names) and f"参训{len(names)}人" in text
     assert "".join(training.trainers_of(held)[0].unit.split()) in text
 
     year = kinds["training_year"]
-    text = pdf_text(registry.render("training_year", year.record_id).pdf, tmp_path)
+    text = pdf_text(catalogue.render("training_year", year.record_id).pdf, tmp_path)
     short = [p for p in training.year_people(village, held.held_on.year) if p.short_of(D("32"))]
     assert f"未达到的{len(short)}人" in text
 
-    sheet = registry.render("economy_report", str(village.id), registry.default_page("economy_report"))
+    sheet = catalogue.render("economy_report", str(village.id), catalogue.default_page("economy_report"))
     text = pdf_text(sheet.pdf, tmp_path)
     past = [f for f in economy.years(village) if not f.future]
     assert f"{past[0].year}—{past[-1].year}年" in text and "集体经济收入走势" in text

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidgetItem, 
 
 from app.domain import board as b
 from app.domain import values as v
-from app.notices.frame import A4_PORTRAIT
-from app.notices.registry import RenderedSheet
+from app.domain import periods
+from app.publishing import board as publishing
+from app.publishing.sheets import RenderedSheet, default_page
 from app.store import board as store
 from app.store import models
 from app.store.errors import StorageError
@@ -33,12 +34,8 @@ def follow_the_board(session: Session, reload) -> None:
 
 def periods_around(today: dt.date) -> list[str]:
     """This quarter first (the suggested one), then the three before it and the one after."""
-    year, quarter = store.parse_quarter(store.quarter_of(today))
-    found = []
-    for step in range(-1, 4):
-        q = quarter - step
-        y = year + (q - 1) // 4
-        found.append(f"{y}Q{(q - 1) % 4 + 1}")
+    year, quarter = periods.parse_quarter(periods.quarter_of(today))
+    found = [periods.quarter_key(*periods.shift_quarter(year, quarter, -step)) for step in range(-1, 4)]
     return [found[1], found[0], *found[2:]]
 
 
@@ -78,29 +75,32 @@ class DuePanel(QWidget):
 
     def reload(self) -> None:
         period = self.period.currentText()
-        year, quarter = store.parse_quarter(period)
+        year, quarter = periods.parse_quarter(period)
         day = b.disclosure_date(year, quarter, int(store.rules()["disclosure_day"]))
         self.day.setText(f"公开日：{v.format_date(day)}")
-        self.items = store.due(self.session.village, period)
+        self.items = publishing.due(self.session.village, period)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             state = item.state
             if item.posted and item.posted.posted_on:
-                state = f"{store.POSTED}（{v.format_date(item.posted.posted_on)}）"
+                state = f"{publishing.POSTED}（{v.format_date(item.posted.posted_on)}）"
             for column, text in enumerate((item.panel, item.title, item.rhythm, state)):
                 cell = QTableWidgetItem(text)
-                if item.state == store.OVERDUE:
+                if item.state == publishing.OVERDUE:
                     cell.setBackground(OVERDUE_COLOUR)
-                elif item.state == store.POSTED:
+                elif item.state == publishing.POSTED:
                     cell.setBackground(POSTED_COLOUR)
                 self.table.setItem(row, column, cell)
-        counts = {state: sum(1 for i in self.items if i.state == state) for state in (store.POSTED, store.OVERDUE)}
+        counts = {
+            state: sum(1 for i in self.items if i.state == state) for state in (publishing.POSTED, publishing.OVERDUE)
+        }
         self.summary.setText(
-            f"本期 {len(self.items)} 张：已张贴 {counts[store.POSTED]} 张，逾期未张贴 {counts[store.OVERDUE]} 张。"
+            f"本期 {len(self.items)} 张：已张贴 {counts[publishing.POSTED]} 张，"
+            f"逾期未张贴 {counts[publishing.OVERDUE]} 张。"
         )
 
     def rendered(self) -> list[RenderedSheet]:
-        return store.render_due(self.items)
+        return publishing.render_due(self.items)
 
     def preview_board(self):
         from app.ui.board.preview import BoardPreview
@@ -110,29 +110,21 @@ class DuePanel(QWidget):
             return None
         period = self.period.currentText()
         sheets = self.rendered()
-        board = RenderedSheet(
-            "board",
-            f"{self.session.village.id}:{period}",
-            str(self.session.village.id),
-            f"{self.session.village.name}{period}公开栏",
-            store.board_pdf(sheets),
-            village_name=self.session.village.name,
-            pages=sum(s.pages for s in sheets),
-        )
+        board = publishing.whole_board(self.session.village, period, sheets)
         preview = BoardPreview(board, len(sheets), self.session.data_dir, self, parts=sheets)
         self.preview = preview  # tests reach the open preview here
         open_transient(preview)
         return preview
 
     def post_all(self) -> None:
-        waiting = [item for item in self.items if item.state != store.POSTED]
+        waiting = [item for item in self.items if item.state != publishing.POSTED]
         if not waiting:
             messages.inform(self, "登记张贴", "本期的各张都已登记张贴。")
             return
         from app.store.money import signers
 
         today = dt.date.today()
-        sheets, copies = store.sheets_as_printed(self.session.village, waiting, self.session.data_dir, today)
+        sheets, copies = publishing.sheets_as_printed(self.session.village, waiting, self.session.data_dir, today)
         fresh = len(waiting) - copies
         archived_as = f"{copies} 张按打印出的原样存档" + (
             f"，{fresh} 张没有打印记录，按现在的记录生成" if fresh else ""
@@ -184,6 +176,4 @@ class DuePanel(QWidget):
 
 
 def _paper(kind: str) -> str:
-    from app.notices.registry import default_page
-
-    return (default_page(kind) or A4_PORTRAIT).label
+    return default_page(kind).label

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import board as b
 from app.domain import values as v
+from app.publishing import board as publishing
 from app.store import board as store
 from app.store import models
 from app.ui.board.due import follow_the_board
@@ -125,7 +126,7 @@ class BoardPicture(QWidget):
     def reload(self) -> None:
         day = self.chosen_day()
         self.up = store.up_on(self.session.village, day)
-        rhythms = store.rules()["rhythms"]
+        rhythms = publishing.rhythms()
         for panel, listing in self.lists.items():
             listing.clear()
             for publication in self.up.get(panel, []):

@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.notices.frame import A4_PORTRAIT
-from app.notices.issued import PRINTED, SAVED, record_parts, record_printed
-from app.notices.registry import RenderedSheet
+from app.publishing import issued
+from app.publishing.catalogue import RenderedSheet
 from app.ui.widgets.sheet_preview import SheetPreview
 
 
@@ -45,12 +45,11 @@ class BoardPreview(SheetPreview):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         print_document(self.document, printer, each_on_its_paper=True)
-        record_printed(self.sheet, self.data_dir)
-        record_parts(self.parts, PRINTED, self.data_dir)
+        self.printed()
         return True
 
-    def save_as(self) -> Path | None:
-        path = super().save_as()
-        if path is not None:
-            record_parts(self.parts, SAVED, self.data_dir)
-        return path
+    def write(self, path: Path) -> None:
+        issued.save_board(self.sheet, self.parts, path, self.data_dir)
+
+    def printed(self) -> None:
+        issued.board_printed(self.sheet, self.parts, self.data_dir)

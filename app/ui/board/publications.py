@@ -8,7 +8,7 @@ import datetime as dt
 
 from app.domain import board as b
 from app.domain import values as v
-from app.notices.registry import RenderedSheet, render
+from app.publishing.sheets import RenderedSheet, default_page, render
 from app.store import board as store
 from app.store import models
 from app.store.errors import StorageError
@@ -194,8 +194,6 @@ class PublicationsPanel(RecordPanel):
         values = {"reviewed_by": chosen.reviewed_by, "reviewed_on": dt.date.today(), "posted_on": dt.date.today()}
 
         def save(parsed: dict) -> None:
-            from app.notices.registry import default_page
-
             sheet = render(chosen.kind, chosen.record_id, default_page(chosen.kind))
             try:
                 change = store.publish(

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QSpinBox, QTableWidgetItem, QVBoxLayout, QWidget
 
-from app.notices.board_sheets import MONTHS, year_summary
-from app.store import board as store
+from app.notices.board_sheets import MONTHS
+from app.publishing import board as publishing
 from app.ui.board.due import OVERDUE_COLOUR, POSTED_COLOUR, follow_the_board
 from app.ui.session import Session
 from app.ui.widgets.labels import button, choice_table, named
@@ -19,11 +19,11 @@ from app.ui.widgets.labels import button, choice_table, named
 WAITING_COLOUR = QColor("#fff3cd")
 
 
-def _colour(marks: list[store.Mark]) -> QColor | None:
+def _colour(marks: list[publishing.Mark]) -> QColor | None:
     states = {mark.state for mark in marks}
-    if store.OVERDUE in states:
+    if publishing.OVERDUE in states:
         return OVERDUE_COLOUR
-    if store.WAITING in states:
+    if publishing.WAITING in states:
         return WAITING_COLOUR
     return POSTED_COLOUR if marks else None
 
@@ -66,7 +66,7 @@ class BoardYearPanel(QWidget):
     def reload(self) -> None:
         today = dt.date.today()
         year = self.year.value()
-        self.rows = store.year_view(self.session.village, year, today)
+        self.rows = publishing.year_view(self.session.village, year, today)
         this_month = today.month if year == today.year else None
         for month in range(1, 13):
             header = QTableWidgetItem(f"{month}月" + ("\n本月" if month == this_month else ""))
@@ -88,15 +88,15 @@ class BoardYearPanel(QWidget):
                     cell.setBackground(colour)
                 self.table.setItem(index, month + 1, cell)
         self.table.resizeRowsToContents()
-        self.summary.setText(f"{year}年：" + year_summary(self.rows) + self._month_text(this_month))
+        self.summary.setText(f"{year}年：" + publishing.year_summary(self.rows) + self._month_text(this_month))
 
     def _month_text(self, month: int | None) -> str:
         if month is None:
             return ""
         marks = [mark for row in self.rows for mark in row.months.get(month, [])]
-        counts = {state: sum(1 for m in marks if m.state == state) for state in (store.POSTED, store.WAITING)}
-        overdue = sum(1 for m in marks if m.state == store.OVERDUE)
+        counts = {state: sum(1 for m in marks if m.state == state) for state in (publishing.POSTED, publishing.WAITING)}
+        overdue = sum(1 for m in marks if m.state == publishing.OVERDUE)
         return (
-            f"　本月（{month}月）：张贴 {counts[store.POSTED]} 份，待张贴 {counts[store.WAITING]} 份，"
+            f"　本月（{month}月）：张贴 {counts[publishing.POSTED]} 份，待张贴 {counts[publishing.WAITING]} 份，"
             f"逾期 {overdue} 份。"
         )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.domain import members as m
+from app.domain import periods
 from app.domain import values as v
 from app.domain.masking import mask_id_number
 from app.store import models
@@ -185,9 +186,7 @@ class MembersPanel(RecordPanel):
         )
 
     def party_affairs(self) -> None:
-        from app.notices.management_data import half_year_of
-
-        self.open_sheet("party_affairs", f"{self.session.village.id}:{half_year_of(dt.date.today())}")
+        self.open_sheet("party_affairs", f"{self.session.village.id}:{periods.half_year_of(dt.date.today())}")
 
     def candidate_notice(self) -> None:
         self.open_sheet("candidate_notice", str(self.session.village.id))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTableWidgetItem, 
 from app.domain import economy as e
 from app.domain import money as mo
 from app.domain import values as v
-from app.notices.service_data import economy_row
+from app.publishing.kinds.economy import economy_row
 from app.store import economy as store
 from app.store import models
 from app.ui.session import Session

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.notices.frame import ALL_PAGE_SPECS, PageSpec
-from app.notices.issued import record_printed, save_pdf
-from app.notices.registry import RenderedSheet
+from app.publishing import issued
+from app.publishing.catalogue import RenderedSheet
 from app.ui import file_dialogs
 from app.ui.widgets import messages
 from app.ui.widgets.labels import button, fit_to_screen, named
@@ -126,12 +126,20 @@ class SheetPreview(QDialog):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         try:
-            save_pdf(self.sheet, path)
+            self.write(path)
         except OSError as error:
             messages.warn(self, "保存失败", f"无法写入文件：\n{path}\n\n{error.strerror or error}")
             return None
         messages.inform(self, "已保存", f"已保存：\n{path}")
         return path
+
+    def write(self, path: Path) -> None:
+        """Writes the sheet as it leaves the program (atomically, recorded)."""
+        issued.save_pdf(self.sheet, path)
+
+    def printed(self) -> None:
+        """Records the sheet sent to the printer, keeping its bytes."""
+        issued.record_printed(self.sheet, self.data_dir)
 
     def print_sheet(self) -> bool:
         from app.ui.printing import prepare_printer, print_document
@@ -146,7 +154,7 @@ class SheetPreview(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         print_document(self.document, printer)
-        record_printed(self.sheet, self.data_dir)
+        self.printed()
         if self.on_printed:
             self.on_printed(self.sheet, printer.copyCount())
         return True

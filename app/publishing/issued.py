@@ -1,4 +1,7 @@
-"""Recording each sheet that leaves the program (saved or printed): what, when, village, SHA-256."""
+"""The one way a sheet leaves the program: saved as a PDF (written atomically), printed (the exact bytes kept in
+the data folder as issued/<sha256>.pdf), or a whole board saved or printed with each of its sheets kept as it
+left, so that posting archives what was printed. Every one is recorded (what, when, village, SHA-256). The
+window's preview and the command line both go through here; painting on a printer is the window's (Qt)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from app.notices.registry import RenderedSheet
+from app.publishing.catalogue import RenderedSheet
 from app.store import models, records
 
 SAVED, PRINTED = "保存PDF", "打印"
@@ -26,21 +29,10 @@ def record_issued(sheet: RenderedSheet, action: str, path: Path | None = None) -
     return entry
 
 
-def keep_printed(sheet: RenderedSheet, data_dir: Path) -> Path:
-    """The exact PDF that went to the printer, kept as issued/<sha256>.pdf in the data folder."""
-    folder = data_dir / "issued"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{sheet.sha256}.pdf"
-    if not path.exists():
-        _write_atomically(path, sheet.pdf)
-    return path
-
-
-def record_printed(sheet: RenderedSheet, data_dir: Path) -> models.IssuedSheet:
-    return record_issued(sheet, PRINTED, keep_printed(sheet, data_dir))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """A power cut leaves the old file or the new, never half: a temporary name, fsync, then the rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".part")
     with open(temporary, "wb") as handle:
         handle.write(data)
@@ -49,10 +41,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
+def keep_printed(sheet: RenderedSheet, data_dir: Path) -> Path:
+    """The exact PDF that went to the printer, kept as issued/<sha256>.pdf in the data folder."""
+    path = Path(data_dir) / "issued" / f"{sheet.sha256}.pdf"
+    if not path.exists():
+        write_atomically(path, sheet.pdf)
+    return path
+
+
+def record_printed(sheet: RenderedSheet, data_dir: Path) -> models.IssuedSheet:
+    return record_issued(sheet, PRINTED, keep_printed(sheet, data_dir))
+
+
 def save_pdf(sheet: RenderedSheet, path: Path) -> models.IssuedSheet:
-    """Writes the PDF atomically (a power cut leaves the old file or the new, never half)."""
     path = Path(path)
-    _write_atomically(path, sheet.pdf)
+    write_atomically(path, sheet.pdf)
     return record_issued(sheet, SAVED, path)
 
 
@@ -60,6 +63,20 @@ def record_parts(parts: list[RenderedSheet], action: str, data_dir: Path) -> Non
     """Each sheet of a whole board that was printed or saved, kept in the data folder as it left."""
     for part in parts:
         record_issued(part, action, keep_printed(part, data_dir))
+
+
+def save_board(board: RenderedSheet, parts: list[RenderedSheet], path: Path, data_dir: Path) -> models.IssuedSheet:
+    """A whole board saved as one PDF: the file written atomically, the board and each of its sheets recorded."""
+    entry = save_pdf(board, path)
+    record_parts(parts, SAVED, data_dir)
+    return entry
+
+
+def board_printed(board: RenderedSheet, parts: list[RenderedSheet], data_dir: Path) -> models.IssuedSheet:
+    """A whole board sent to the printer: the job and each of its sheets kept and recorded as printed."""
+    entry = record_printed(board, data_dir)
+    record_parts(parts, PRINTED, data_dir)
+    return entry
 
 
 def newest_copy(village_id: str, kind: str, record_id: str, data_dir: Path) -> tuple[bytes, models.IssuedSheet] | None:
@@ -77,7 +94,7 @@ def newest_copy(village_id: str, kind: str, record_id: str, data_dir: Path) -> t
     )
     if issued is None:
         return None
-    for place in (data_dir / "issued" / f"{issued.sha256}.pdf", Path(issued.path) if issued.path else None):
+    for place in (Path(data_dir) / "issued" / f"{issued.sha256}.pdf", Path(issued.path) if issued.path else None):
         try:
             data = place.read_bytes() if place else b""
         except OSError:
