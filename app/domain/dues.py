@@ -77,10 +77,6 @@ def monthly_dues(category: str, base: Decimal) -> Decimal:
     return Decimal("0.00")
 
 
-month_key = periods.month_key
-months_between = periods.months_between
-
-
 def unpaid_months(due: list[str], paid: set[str]) -> list[str]:
     return [month for month in due if month not in paid]
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from app.domain import dues as d
 from app.domain import members as m
+from app.domain import periods
 from app.store import models, records
 from app.store.meetings import on_roll
 from app.store.transactions import write_transaction
@@ -49,9 +50,9 @@ def due_months(member: models.PartyMember, year: int, today: dt.date) -> list[st
     last = min(dt.date(year, 12, 31), today)
     if last < first:
         return []
-    months = d.months_between(d.month_key(first), d.month_key(last))
+    months = periods.months_between(periods.month_key(first), periods.month_key(last))
     if member.status != m.NORMAL and member.status_since:
-        months = [month for month in months if month <= d.month_key(member.status_since)]
+        months = [month for month in months if month <= periods.month_key(member.status_since)]
     return months
 
 

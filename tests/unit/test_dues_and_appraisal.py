@@ -7,6 +7,7 @@ import pytest
 
 from app.domain import appraisal as a
 from app.domain import dues as d
+from app.domain import periods
 from app.domain.values import InputError
 
 
@@ -40,7 +41,7 @@ def test_a_farmer_amount_outside_the_branchs_range_is_refused(base):
 
 
 def test_six_unpaid_months_in_a_row_are_flagged_five_are_not():
-    due = d.months_between("2026-01", "2026-08")
+    due = periods.months_between("2026-01", "2026-08")
     paid = {month: dt.date(2026, 8, 1) for month in ("2026-01", "2026-08")}
     assert any("自行脱党" in flag for flag in d.flags(due, paid, exempt=False))  # Feb–Jul: six
     paid["2026-04"] = dt.date(2026, 8, 1)
@@ -49,7 +50,7 @@ def test_six_unpaid_months_in_a_row_are_flagged_five_are_not():
 
 
 def test_a_payment_more_than_six_months_after_its_month_is_flagged():
-    due = d.months_between("2026-01", "2026-08")
+    due = periods.months_between("2026-01", "2026-08")
     on_time = {month: dt.date(2026, 7, 31) for month in due}  # January's in July: six months
     assert d.flags(due, on_time, exempt=False) == []
     on_time["2026-01"] = dt.date(2026, 8, 1)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 
 from app.domain import dues as d
+from app.domain import periods
 from app.domain import values as v
 from app.store import dues as store
 from app.store import models
@@ -35,7 +36,7 @@ def _month(text: str, label: str) -> str:
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12 or not v.EARLIEST_YEAR <= year <= v.LATEST_YEAR:
         raise v.InputError(f"{label}“{typed}”不存在，请核对")
-    return f"{year}-{month:02d}"
+    return periods.month_period(year, month).key
 
 
 def _check_standard(row, values: dict) -> None:
@@ -59,7 +60,7 @@ def dues_kind(panel: DuesPanel) -> RecordKind:
             Column("实缴(元)", lambda r: v.format_money(line(r).paid_total) if line(r) else ""),
             Column(
                 "未缴月份",
-                lambda r: "、".join(f"{int(m[5:])}月" for m in line(r).unpaid) if line(r) else "",
+                lambda r: "、".join(f"{periods.parse(m).start.month}月" for m in line(r).unpaid) if line(r) else "",
                 warn=lambda r: bool(line(r) and line(r).unpaid),
             ),
             Column("提醒", lambda r: "；".join(line(r).flags) if line(r) else "", warn=lambda r: True),
@@ -123,7 +124,7 @@ class DuesPanel(YearPanel):
             messages.inform(self, "登记缴费", "请先“生成本年核定”。")
             return
         chosen = self.selected()
-        this_month = d.month_key(dt.date.today())
+        this_month = periods.month_key(dt.date.today())
         fields = [
             FieldSpec("who", "党员", lambda t: lines[t], kind="choice", choices=list(lines)),
             FieldSpec("first", "从哪个月", lambda t: _month(t, "从哪个月"), placeholder=MONTH_PATTERN),
@@ -143,7 +144,7 @@ class DuesPanel(YearPanel):
             line = parsed["who"]
             if parsed["last"] < parsed["first"]:
                 raise v.InputError("“到哪个月”不能早于“从哪个月”", "last")
-            months = d.months_between(parsed["first"], parsed["last"])
+            months = periods.months_between(parsed["first"], parsed["last"])
             if any(not month.startswith(f"{line.standard.year}-") for month in months):
                 raise v.InputError(f"请登记 {line.standard.year} 年内的月份", "first")
             changes = store.record_payment(line.standard.member, months, line.standard.monthly, parsed["paid_on"])
