@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain import board as b
 from app.domain import wall_rules
-from app.notices import venue_check_sheet, wall_rule_list, wall_rule_poster
+from app.notices import venue_check_sheet, wall_rule_poster
 from app.notices.fonts import GlyphReport
 from app.notices.frame import PageSpec
 from app.publishing import sources
@@ -74,30 +73,3 @@ def venue_check_render(record_id: str, page: PageSpec, today: dt.date) -> Render
 
 register(SheetKind("wall_rule", "上墙制度海报", wall_rule_entries, wall_rule_render))
 register(SheetKind("venue_check", "阵地标准自查表", venue_check_entries, venue_check_render))
-
-
-def rule_list_entries(village: models.Village) -> list[SheetEntry]:
-    return [entry("wall_rule_list", village.id, village, "上墙制度目录")]
-
-
-def rule_list_render(record_id: str, page: PageSpec, today: dt.date) -> RenderedSheet:
-    village = sources.village(record_id)
-    rules = [entry for entry in wall_rule_entries(village)]
-    rows = [
-        [models.WallRule.get_by_id(e.record_id).title, str(models.WallRule.get_by_id(e.record_id).adopted_on or "")]
-        for e in rules
-    ]
-    sheet = wall_rule_list.WallRuleList(
-        village.name, sources.village_unit(village), village.supervision_phone, rows, today
-    )
-    report = GlyphReport()
-    return sources.sheet(
-        "wall_rule_list", record_id, village, sheet.title, wall_rule_list.render(sheet, page, report), report
-    )
-
-
-register(
-    SheetKind(
-        "wall_rule_list", "上墙制度目录", rule_list_entries, rule_list_render, panel=b.LONG_TERM, rhythm=b.STANDING
-    )
-)
