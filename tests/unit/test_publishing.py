@@ -128,6 +128,16 @@ def test_the_store_and_the_layouts_import_nothing_above_them(folder, above):
     assert not wrong, "\n".join(sorted(wrong))
 
 
+def test_the_publishing_layer_never_imports_qt_or_the_window():
+    wrong = {
+        f"{path.relative_to(ROOT)} → {name}"
+        for path in sorted((ROOT / "app" / "publishing").rglob("*.py"))
+        for name in _imports(path)
+        if name.startswith(("PySide6", "app.ui", "app.cli"))
+    }
+    assert not wrong, "\n".join(sorted(wrong))
+
+
 def test_the_import_scan_sees_an_import_inside_a_function(tmp_path):
     module = tmp_path / "money.py"
     module.write_text("def f():\n    from app.publishing import board\n    return board\n", encoding="utf-8")
