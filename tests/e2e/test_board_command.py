@@ -3,6 +3,8 @@ board and each of its sheets recorded and kept as they left, so that 登记张�
 printed (not a fresh render made on the day of posting)."""
 
 import datetime as dt
+import subprocess
+import sys
 import time
 
 import pytest
@@ -14,7 +16,7 @@ from app.publishing import issued
 from app.store import board as store
 from app.store import models
 from app.store.connection import close_database, open_database
-from tests.e2e.test_commands import run
+from tests.e2e.test_commands import ROOT, run
 from tests.e2e.test_print_command import OUTPUT, queue, wait_for_new_pdf  # noqa: F401 (queue is a fixture)
 
 TODAY = dt.date.today()
@@ -106,3 +108,23 @@ def test_a_wrong_period_writes_and_records_nothing(data_dir, tmp_path, period):
         assert not models.IssuedSheet.select().where(models.IssuedSheet.kind == "board").exists()
     finally:
         close_database()
+
+
+def loaded_modules(data_dir, *command: str) -> set[str]:
+    imported = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--data-dir", str(data_dir), *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stderr
+    return {line.rsplit("|", 1)[-1].strip() for line in imported.splitlines() if line.startswith("import time:")}
+
+
+def test_only_the_commands_that_make_a_sheet_load_the_catalogue(data_dir):
+    """Loading the sheet catalogue brings reportlab (~0.2 s): `verify`, `check` and the rest go without it."""
+    assert run(data_dir, "demo").returncode == 0
+    for command in (["--help"], ["check"], ["verify"], ["backups"]):
+        loaded = loaded_modules(data_dir, *command)
+        assert "app.cli" in loaded  # the scan sees the program's own modules
+        assert not {"reportlab", "app.publishing.catalogue", "app.notices.frame"} & loaded, command
+    assert {"reportlab", "app.publishing.catalogue"} <= loaded_modules(data_dir, "notices")
