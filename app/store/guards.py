@@ -27,10 +27,29 @@ def _in_closed_month(entry: models.JournalEntry) -> str | None:
     return None
 
 
+# What a 冲销 entry books; a voucher scan or a note may still be added to it.
+_REVERSAL_BOOKED = ("village", "entry_date", "voucher_no", "summary", "account", "income", "expense", "handler")
+_REVERSAL_BOOKED += ("reverses",)
+
+
+def _reversal_changed(record: models.JournalEntry, before: models.JournalEntry) -> str | None:
+    def differs(name: str) -> bool:
+        now, then = record.__data__.get(name), before.__data__.get(name)
+        return now != then and str(now) != str(then)  # an id may come back as a UUID or as its text
+
+    if before.reverses_id and any(differs(name) for name in _REVERSAL_BOOKED):
+        return "冲销的账目不能修改；如有错，请删除它再重新冲销。"
+    return None
+
+
 def why_not_save(record: Model, before: Model | None) -> str | None:
     """The reason this record may not be written (created, or changed from `before`); None when it may be."""
     if isinstance(record, models.JournalEntry):
-        return (_in_closed_month(before) if before else None) or _in_closed_month(record)
+        return (
+            (_in_closed_month(before) if before else None)
+            or _in_closed_month(record)
+            or (_reversal_changed(record, before) if before else None)
+        )
     if isinstance(record, models.Publication) and before is not None:
         fixed = ("kind", "record_id", "title", "sha256", "posted_on", "reviewed_by", "reviewed_on", "corrects_id")
         if any(getattr(record, name) != getattr(before, name) for name in fixed):

@@ -41,6 +41,11 @@ class RecordKind:
     defaults: Callable[[], dict] = dict
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
+    # How the record is written, when its store has rules for it: (record, the form's values, the record as
+    # last seen or ABSENT) → the changes made. None: the plain audited save.
+    save: Callable[[Any, dict, Any], list[records.Change]] | None = None
+    # Form values kept beside the record rather than on it (the trainers of a session)
+    extra_values: Callable[[Any], dict] = field(default=lambda record: {})
 
 
 MAX_AUTO_WIDTH = 320  # pixels: one 500-character name must not push the other columns off-screen
@@ -224,6 +229,7 @@ class RecordPanel(QWidget):
                 return None
             opened = records.snapshot(row)
             values = {spec.key: getattr(row, spec.key) for spec in self.kind.fields if hasattr(row, spec.key)}
+            values.update(self.kind.extra_values(row))
             title = f"修改{self.kind.noun}：{self.kind.describe(row)}"
 
         def save(parsed: dict) -> None:
@@ -237,10 +243,15 @@ class RecordPanel(QWidget):
                 if record is None:
                     raise ConflictError(deleted=True)
             for key, value in parsed.items():
-                setattr(record, key, value)
+                if hasattr(self.kind.model, key):  # a value kept beside the record goes to kind.save
+                    setattr(record, key, value)
             verb = "新增" if row is None else "修改"
             expected = records.ABSENT if row is None else opened
-            self.session.save(record, f"{verb}{self.kind.noun}“{self.kind.describe(record)}”", expected=expected)
+            text = f"{verb}{self.kind.noun}“{self.kind.describe(record)}”"
+            if self.kind.save is None:
+                self.session.save(record, text, expected=expected)
+            else:
+                self.session.record(self.kind.save(record, parsed, expected), text)
             self.select_id(record.id)
 
         form = RecordForm(title, self.kind.fields, values, save, self)
