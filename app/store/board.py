@@ -15,6 +15,7 @@ from app.domain.values import InputError
 from app.notices import registry
 from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
+from app.store.transactions import write_transaction
 
 RULES = "board_rules"
 DEFAULT_RULES = {
@@ -231,13 +232,20 @@ def verify() -> tuple[int, list[ArchiveProblem]]:
 
 def attach_photo(publication: models.Publication, image: bytes) -> records.Change:
     """A photo of the board with the sheet up, kept in the archive beside the PDFs (so backups carry it)."""
-    current = models.Publication.get_by_id(publication.id)
-    before = records.snapshot(current)
-    current.photo = archive(image)
-    return records.save(current, expected=before)
+    with write_transaction():  # the photo's bytes and the publication naming them, together
+        current = models.Publication.get_by_id(publication.id)
+        before = records.snapshot(current)
+        current.photo = archive(image)
+        return records.save(current, expected=before)
 
 
 # --- the publication record ---
+def publish_all(village, sheets: list[tuple[registry.RenderedSheet, str, str]], period: str, **posting) -> list:
+    """Posts several sheets, each (sheet, panel, page), as one step: all go up or none."""
+    with write_transaction():
+        return [publish(village, sheet, panel, period, page, **posting) for sheet, panel, page in sheets]
+
+
 def publish(
     village,
     sheet: registry.RenderedSheet,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.store import models, records
+from app.store.transactions import write_transaction
 
 MEETING_REQUIREMENTS = "meeting_requirements"  # {kind: [period, at least]}
 LATE_ENTRY_DAYS = "late_entry_days"
@@ -21,6 +22,12 @@ def put(key: str, value: Any) -> records.Change:
     row = row or models.Setting(key=key)
     row.value = value
     return records.save(row, expected=expected)
+
+
+def put_many(values: dict[str, Any]) -> list[records.Change]:
+    """Several settings changed together, as one step."""
+    with write_transaction():
+        return [put(key, value) for key, value in values.items()]
 
 
 def meeting_requirements() -> dict[str, tuple[str, int]]:

@@ -4,6 +4,7 @@ in a year against the yearly target (a setting)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,15 +34,39 @@ def trainers(village) -> list[models.Trainer]:
 
 
 def trainers_of(session: models.TrainingSession) -> list[models.Trainer]:
-    ids = [str(i) for i in session.trainers or []]
-    found = {str(row.id): row for row in models.Trainer.select().where(models.Trainer.id.in_(ids))} if ids else {}
-    return [found[i] for i in ids if i in found]
+    query = (
+        models.Trainer.select()
+        .join(models.SessionTrainer)
+        .where(models.SessionTrainer.session == session)
+        .order_by(models.SessionTrainer.position)
+    )
+    return list(query)
 
 
 def sessions_of_trainer(trainer: models.Trainer) -> int:
-    """How many sessions name this trainer (the list of trainers is kept on the session)."""
-    query = models.TrainingSession.select().where(models.TrainingSession.village == trainer.village_id)
-    return sum(1 for session in query if str(trainer.id) in [str(i) for i in session.trainers or []])
+    """How many sessions this trainer taught at."""
+    return models.SessionTrainer.select().where(models.SessionTrainer.trainer == trainer).count()
+
+
+def save_session(session: models.TrainingSession, trainer_ids: list, expected=None) -> list[records.Change]:
+    """Writes a session and its trainers (ids of the 师资库, in the order picked) as one step: the session, then
+    its trainer rows, replaced only when the trainers or their order changed."""
+    wanted = [str(uuid.UUID(str(key))) for key in trainer_ids]
+    with write_transaction():
+        changes = [records.save(session, expected=expected)]
+        links = list(
+            models.SessionTrainer.select()
+            .where(models.SessionTrainer.session == session.id)
+            .order_by(models.SessionTrainer.position)
+        )
+        if [str(link.trainer_id) for link in links] != wanted:
+            changes += [records.delete(link, expected=records.snapshot(link)) for link in links]
+            new = [
+                models.SessionTrainer(village=session.village_id, session=session.id, trainer=key, position=position)
+                for position, key in enumerate(wanted)
+            ]
+            changes += [records.save(link, expected=records.ABSENT) for link in new]
+    return changes
 
 
 @dataclass(frozen=True)

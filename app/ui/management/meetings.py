@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain import meetings as mt
 from app.domain import values as v
-from app.store import models, records
+from app.store import deletion, models, records
 from app.store import meetings as store
 from app.store import settings
 from app.store.errors import StorageError
-from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec
@@ -200,9 +199,7 @@ class MeetingsPanel(RecordPanel):
         if not messages.confirm(self, "确认删除", f"确定删除会议“{name}”及其出席记录吗？\n可用“编辑 → 撤销”恢复。"):
             return
         try:
-            with write_transaction():
-                changes = [records.delete(row, expected=records.snapshot(row)) for row in store.attendance_of(meeting)]
-                changes.append(records.delete(meeting, expected=records.snapshot(meeting)))
+            changes = deletion.delete_with_children(meeting, expected=records.snapshot(meeting))
         except StorageError as error:
             messages.warn(self, "没有删除", str(error))
             return
@@ -408,11 +405,9 @@ class RequirementsDialog(QDialog):
     def save(self) -> None:
         requirements = {kind: [periods.currentText(), count.value()] for kind, (periods, count) in self.rows.items()}
         try:
-            with write_transaction():
-                changes = [
-                    settings.put(settings.MEETING_REQUIREMENTS, requirements),
-                    settings.put(settings.LATE_ENTRY_DAYS, self.late.value()),
-                ]
+            changes = settings.put_many(
+                {settings.MEETING_REQUIREMENTS: requirements, settings.LATE_ENTRY_DAYS: self.late.value()}
+            )
         except StorageError as error:
             messages.warn(self, "没有保存", str(error))
             return

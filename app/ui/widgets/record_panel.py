@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import guards, models, records
+from app.store import deletion, guards, models, records
 from app.store.errors import ConflictError
 from app.ui.widgets import messages
 from app.ui.session import Session
@@ -265,11 +265,12 @@ class RecordPanel(QWidget):
             messages.inform(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
             return
         name = self.kind.describe(row)
-        reason = guards.why_not_delete(row)
+        reason = guards.why_not_delete(row, with_children=True)
         if reason:
             messages.inform(self, "不能删除", reason)
             return
         if messages.confirm(
             self, "确认删除", f"确定删除{self.kind.noun}“{name}”吗？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。"
         ):
-            self.session.delete(row, f"删除{self.kind.noun}“{name}”", expected=records.snapshot(row))
+            changes = deletion.delete_with_children(row, expected=records.snapshot(row))
+            self.session.record(changes, f"删除{self.kind.noun}“{name}”")
