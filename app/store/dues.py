@@ -9,7 +9,7 @@ from decimal import Decimal
 from app.domain import dues as d
 from app.domain import members as m
 from app.store import models, records
-from app.store.meetings import on_roll
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
 DEFAULT_FARMER_AMOUNT = Decimal("0.50")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from app.domain import training as t
 from app.store import models, records, settings
 from app.store.cadres import current_posts
-from app.store.meetings import on_roll
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
 RULES = "training_rules"

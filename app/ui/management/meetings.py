@@ -29,6 +29,7 @@ from app.domain import meetings as mt
 from app.domain import values as v
 from app.store import deletion, models, records
 from app.store import meetings as store
+from app.store import members as roster
 from app.store import settings
 from app.store.errors import StorageError
 from app.ui.session import Session
@@ -111,7 +112,7 @@ def meeting_kind(session: Session, late_days: Callable[[], int], attendance: Cal
                 "党小组",
                 lambda t: v.optional_text(t, "党小组", 20),
                 kind="editable_choice",
-                choices=lambda: store.party_groups(session.village),
+                choices=lambda: roster.party_groups(session.village),
                 hint="只有党小组会需要填写",
             ),
             FieldSpec(
@@ -332,7 +333,7 @@ class CalendarDialog(QDialog):
         year = self.year.value()
         held = store.held_dates(self.village, year)
         rules = settings.meeting_requirements()
-        found = mt.gaps(held, year, self.today, rules, store.party_groups(self.village))
+        found = mt.gaps(held, year, self.today, rules, roster.party_groups(self.village))
         for row, kind in enumerate(mt.KINDS):
             period, required = rules[kind]
             for month in range(1, 13):
