@@ -17,19 +17,13 @@ from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
 from app.store.transactions import write_transaction
 
-RULES = "board_rules"
-DEFAULT_RULES = {
-    "rhythms": b.DEFAULT_BOARD,
-    "disclosure_day": b.DEFAULT_DISCLOSURE_DAY,
-    "minimum_days": b.DEFAULT_MINIMUM_DAYS,
-    "review_required": True,  # nothing goes up before the 监委会 has reviewed it
-    "as_called_days": b.AS_CALLED_DAYS,  # a one-off notice goes up within these days of its record
-}
+RULES = settings.BOARD_RULES.key
+DEFAULT_RULES = settings.BOARD_RULES.default
 POSTED, WAITING, OVERDUE = "已张贴", "待张贴", "逾期未张贴"
 
 
 def rules() -> dict:
-    stored = settings.get(RULES, {}) or {}
+    stored = settings.get(RULES) or {}
     merged = {**DEFAULT_RULES, **stored}
     merged["rhythms"] = {**b.DEFAULT_BOARD, **(stored.get("rhythms") or {})}
     return merged

@@ -15,12 +15,12 @@ from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
 from app.store.transactions import write_transaction
 
-APPROVAL_THRESHOLD = "approval_threshold"  # setting: 元, as text
+APPROVAL_THRESHOLD = settings.APPROVAL_THRESHOLD_SETTING.key  # 元, as text
 VOUCHER_FOLDER = "vouchers"
 
 
 def approval_threshold() -> Decimal:
-    return Decimal(str(settings.get(APPROVAL_THRESHOLD, str(mo.DEFAULT_APPROVAL_THRESHOLD))))
+    return Decimal(str(settings.get(APPROVAL_THRESHOLD)))
 
 
 # --- the chart ---

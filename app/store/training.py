@@ -14,12 +14,12 @@ from app.store.cadres import current_posts
 from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
-RULES = "training_rules"
+RULES = settings.TRAINING_RULES.key
 CADRE, MEMBER = "班子成员", "党员"
 
 
 def year_hours_target() -> Decimal:
-    return Decimal(str(settings.get(RULES, {}).get("year_hours", t.DEFAULT_YEAR_HOURS)))
+    return Decimal(str(settings.get(RULES).get("year_hours", t.DEFAULT_YEAR_HOURS)))
 
 
 def trainer_label(trainer: models.Trainer) -> str:
