@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.store import deletion, guards, models, records
 from app.store.errors import ConflictError
 from app.ui.widgets import messages
+from app.ui.prefs import Prefs
 from app.ui.session import Session
 from app.ui.widgets.labels import button, named, open_transient
 from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
@@ -80,9 +81,8 @@ class RecordPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name ends in "…"; its tooltip has it all
         self.table.setWordWrap(False)
         # columns the clerk sized by hand: kept across reloads and remembered in window.ini, per list
-        self.settings = QSettings(str(session.data_dir / "window.ini"), QSettings.Format.IniFormat)
-        saved = self.settings.value(f"columns/{kind.noun}", {}) or {}
-        self.clerk_widths: dict[int, int] = {int(column): int(width) for column, width in dict(saved).items()}
+        self.settings = Prefs(session.data_dir)
+        self.clerk_widths: dict[int, int] = self.settings.column_widths(kind.noun)
         self._fitting = False
         self.table.horizontalHeader().sectionResized.connect(self._column_resized)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
@@ -177,7 +177,7 @@ class RecordPanel(QWidget):
     def _column_resized(self, column: int, _old: int, new: int) -> None:
         if not self._fitting and column != self.model.columnCount() - 1:  # the last one stretches
             self.clerk_widths[column] = new
-            self.settings.setValue(f"columns/{self.kind.noun}", {str(c): w for c, w in self.clerk_widths.items()})
+            self.settings.set_column_widths(self.kind.noun, self.clerk_widths)
 
     def _reload_if_affected(self, tables: frozenset) -> None:
         # The village row holds settings some lists show (the area standard), so it counts too.
