@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.domain import periods
+from app.domain.values import InputError
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -136,6 +137,33 @@ def approval_state(amount: Decimal, handler: str, reviewer: str, cosigned_by: st
 def entry_amounts(kind: str, amount: Decimal) -> tuple[Decimal, Decimal]:
     """(收入, 支出) of an entry typed as a kind (收入 or 支出) and an amount."""
     return (amount, ZERO) if kind == "收入" else (ZERO, amount)
+
+
+# --- what an entry may and may not become ---
+REVERSAL_FIXED = "冲销的账目不能修改；如有错，请删除它再重新冲销"
+SIGNED_BEFORE_ENTRY = "不能早于账目的日期"
+
+
+def approvals_void(before: tuple, after: tuple) -> bool:
+    """An approval is for the (收入, 支出, 科目) it saw: a change to any of them voids it."""
+    return tuple(before) != tuple(after)
+
+
+def check_sign_date(entry_date: dt.date, on: dt.date) -> None:
+    """审核 and 联签 come after the entry they sign, never before it."""
+    if on < entry_date:
+        raise InputError(SIGNED_BEFORE_ENTRY, "on")
+
+
+def voucher_prefix(on: dt.date) -> str:
+    return f"记{on.month:02d}-"
+
+
+def next_voucher_no(on: dt.date, used: list[str]) -> str:
+    """记-月-序号, the way village vouchers are numbered within a month (记03-012): one past the highest used."""
+    prefix = voucher_prefix(on)
+    numbers = [int(n[len(prefix) :]) for n in used if n.startswith(prefix) and n[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 
 # --- periods of the 财务公开: formed in domain.periods, named here for the callers of this module ---

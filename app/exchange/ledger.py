@@ -17,6 +17,7 @@ from app.domain import money as mo
 from app.domain import values as v
 from app.domain.values import InputError
 from app.exchange.workbook import ExchangeError, ReadResult, header_finder, read_table, text
+from app.store import money as books
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "entry_date": ("日期", "记账日期", "业务日期"),
@@ -111,17 +112,14 @@ def read_ledger(path: Path, accounts: list, closed_months: set[str]) -> ReadResu
 
 
 def save_ledger(village, entries: list[dict]) -> list:
-    """Adds the checked rows to the village's journal in one transaction; the changes, for one undo step."""
-    from app.store import models, records
-
-    return records.create_many([models.JournalEntry(village=village, **values) for values in entries])
+    """Adds the checked rows to the village's journal in one transaction, by the books' rules (a row without
+    a voucher number is numbered in its month); the changes, for one undo step."""
+    return books.add_entries(village, entries)
 
 
 def write_ledger(path: Path, entries: list, title: str = "") -> None:
     """The journal in the columns read_ledger reads (an empty list gives the empty template)."""
-    from openpyxl import Workbook
-
-    from app.store.money import account_label
+    from openpyxl import Workbook  # loaded when a journal is written, not with the import
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("收支明细账")
@@ -133,7 +131,7 @@ def write_ledger(path: Path, entries: list, title: str = "") -> None:
                 entry.entry_date.isoformat(),
                 entry.voucher_no,
                 entry.summary,
-                account_label(entry.account),
+                books.account_label(entry.account),
                 float(entry.income) if entry.income else None,  # numbers, so that Excel can add them up
                 float(entry.expense) if entry.expense else None,
                 entry.handler,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from app.domain import appraisal as a
 from app.store import models, records
-from app.store.meetings import on_roll
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
 

@@ -14,19 +14,14 @@ from app.domain import board as b
 from app.domain.values import InputError
 from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
+from app.store.transactions import write_transaction
 
-RULES = "board_rules"
-DEFAULT_RULES = {
-    "rhythms": {},  # kind → [panel, rhythm] where the township changed a kind's declared place on the board
-    "disclosure_day": b.DEFAULT_DISCLOSURE_DAY,
-    "minimum_days": b.DEFAULT_MINIMUM_DAYS,
-    "review_required": True,  # nothing goes up before the 监委会 has reviewed it
-    "as_called_days": b.AS_CALLED_DAYS,  # a one-off notice goes up within these days of its record
-}
+RULES = settings.BOARD_RULES.key
+DEFAULT_RULES = settings.BOARD_RULES.default
 
 
 def rules() -> dict:
-    stored = settings.get(RULES, {}) or {}
+    stored = settings.get(RULES) or {}
     merged = {**DEFAULT_RULES, **stored}
     merged["rhythms"] = dict(stored.get("rhythms") or {})
     return merged
@@ -89,10 +84,11 @@ def verify() -> tuple[int, list[ArchiveProblem]]:
 
 def attach_photo(publication: models.Publication, image: bytes) -> records.Change:
     """A photo of the board with the sheet up, kept in the archive beside the PDFs (so backups carry it)."""
-    current = models.Publication.get_by_id(publication.id)
-    before = records.snapshot(current)
-    current.photo = archive(image)
-    return records.save(current, expected=before)
+    with write_transaction():  # the photo's bytes and the publication naming them, together
+        current = models.Publication.get_by_id(publication.id)
+        before = records.snapshot(current)
+        current.photo = archive(image)
+        return records.save(current, expected=before)
 
 
 # --- the publication record ---
@@ -104,6 +100,12 @@ class PostedSheet(Protocol):
     title: str
     pdf: bytes
     pages: int
+
+
+def publish_all(village, sheets: list[tuple[PostedSheet, str, str]], period: str, **posting) -> list:
+    """Posts several sheets, each (sheet, panel, page), as one step: all go up or none."""
+    with write_transaction():
+        return [publish(village, sheet, panel, period, page, **posting) for sheet, panel, page in sheets]
 
 
 def publish(

@@ -9,6 +9,7 @@ from app.domain import four_two as f
 from app.domain.meetings import Outcome
 from app.domain.values import InputError
 from app.store import models, records
+from app.store.errors import ChangeRefusedError
 from app.store.transactions import write_transaction
 
 STEP_DATES = {
@@ -39,6 +40,25 @@ def add_compact(village: models.Village, title: str, body: str) -> list[records.
         changes = [records.save(compact, expected=records.ABSENT)]
         version = models.CompactVersion(village=village, compact=compact, number=1, body=body)
         changes.append(records.save(version, expected=records.ABSENT))
+    return changes
+
+
+VOTED_TEXT_FIXED = "这一版已经村民会议表决，正文不能再改。\n要修订，请用“新版本”。"
+
+
+def edit_text(version: models.CompactVersion, title: str, body: str, expected: dict) -> list[records.Change]:
+    """A draft's text (and its compact's title) changed as one step; a version once voted on keeps its text."""
+    with write_transaction():
+        current = models.CompactVersion.get_by_id(version.id)
+        if current.voted_on is not None:
+            raise ChangeRefusedError(VOTED_TEXT_FIXED)
+        current.body = body
+        changes = [records.save(current, expected=expected)]
+        compact = models.Compact.get_by_id(current.compact_id)
+        if title != compact.title:
+            before = records.snapshot(compact)
+            compact.title = title
+            changes.append(records.save(compact, expected=before))
     return changes
 
 

@@ -153,9 +153,8 @@ def add_demo_training(village: models.Village, today: dt.date) -> None:
             organiser=organiser,
             method=method,
             hours=Decimal(hours),
-            trainers=[str(teachers[n].id) for n in who],
         )
-        records.save(session, expected=records.ABSENT)
+        training.save_session(session, [teachers[n].id for n in who], expected=records.ABSENT)
         candidates = training.candidates(village, held)
         if people == "cadres":
             candidates = [c for c in candidates if c.cadre_id]

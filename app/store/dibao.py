@@ -9,11 +9,11 @@ from app.domain import dibao as d
 from app.domain.values import InputError
 from app.store import models, records, settings
 
-RULES = "dibao_rules"
+RULES = settings.DIBAO_RULES.key
 
 
 def rules() -> d.Rules:
-    return d.Rules.from_setting(settings.get(RULES, {}))
+    return d.Rules.from_setting(settings.get(RULES))
 
 
 def panel_of(review: models.DibaoReview) -> list[tuple[str, str]]:

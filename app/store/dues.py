@@ -10,7 +10,7 @@ from app.domain import dues as d
 from app.domain import members as m
 from app.domain import periods
 from app.store import models, records
-from app.store.meetings import on_roll
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
 DEFAULT_FARMER_AMOUNT = Decimal("0.50")

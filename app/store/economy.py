@@ -10,11 +10,11 @@ from app.domain import money as mo
 from app.store import models, records, settings
 from app.store.money import approval_threshold, is_booked
 
-RULES = "economy_rules"
+RULES = settings.ECONOMY_RULES.key
 
 
 def rules() -> e.Rules:
-    return e.Rules.from_setting(settings.get(RULES, {}))
+    return e.Rules.from_setting(settings.get(RULES))
 
 
 def entered_years(village) -> dict[int, models.EconomyYear]:

@@ -10,7 +10,7 @@ from app.domain import cadres as c
 from app.domain import four_two as f
 from app.domain.meetings import Outcome
 from app.domain.values import InputError
-from app.store import models, records
+from app.store import members, models, records
 from app.store import meetings as meeting_store
 from app.store.cadres import current_posts, holdings
 from app.store.transactions import write_transaction
@@ -45,7 +45,7 @@ def expected_at(village: models.Village, number: int, on: dt.date, body: str = "
     if number == 2:
         return len({p.cadre_id for p in posts if p.post in (*c.BRANCH_POSTS, *c.COMMITTEE_POSTS)})
     if number == 3:
-        return sum(meeting_store.has_a_vote(p, "", on) for p in meeting_store.on_roll(village))
+        return sum(meeting_store.has_a_vote(p, "", on) for p in members.on_roll(village))
     if body == f.REPRESENTATIVES:
         return village.representatives
     return village.households if basis == f.HOUSEHOLDS else village.adult_population

@@ -58,6 +58,7 @@ TABLE_TITLES = {
     "dibao_objection": "低保公示异议",
     "trainer": "师资库",
     "training_session": "培训班次",
+    "session_trainer": "培训授课人",
     "trainee": "参训人员",
     "economy_year": "集体经济年度数据",
     "economy_project": "一村一策项目",

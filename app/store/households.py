@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from app.domain import households as h
 from app.store import models, settings
 
-CONTACT_LOAD = "contact_load"  # setting: households per contact before a warning
+CONTACT_LOAD = settings.CONTACT_LOAD_SETTING.key  # households per contact before a warning
 
 
 def contact_load_limit() -> int:
-    return int(settings.get(CONTACT_LOAD, h.DEFAULT_CONTACT_LOAD))
+    return int(settings.get(CONTACT_LOAD))
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,10 @@ import datetime as dt
 
 from app.domain import cadres as c
 from app.domain import meetings as mt
-from app.domain import members as m
 from app.store import models, records
 from app.store.cadres import current_posts
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
-
-
-def on_roll(village):
-    return models.PartyMember.select().where(
-        (models.PartyMember.village == village)
-        & models.PartyMember.stage.in_(m.MEMBER_STAGES)
-        & (models.PartyMember.status == m.NORMAL)
-    )
 
 
 def expected_people(village, kind: str, party_group: str = "", on: dt.date | None = None) -> list[models.PartyMember]:
@@ -108,13 +100,3 @@ def held_dates(village, year: int) -> dict[str, list[dt.date]]:
         if meeting.kind == mt.GROUP:
             found.setdefault(mt.group_kind(meeting.party_group), []).append(meeting.held_on)
     return found
-
-
-def party_groups(village) -> list[str]:
-    query = models.PartyMember.select(models.PartyMember.party_group).where(
-        (models.PartyMember.village == village)
-        & (models.PartyMember.party_group != "")
-        & models.PartyMember.stage.in_(m.MEMBER_STAGES)
-        & (models.PartyMember.status == m.NORMAL)
-    )
-    return sorted({group for (group,) in query.tuples()})

@@ -11,9 +11,12 @@ told in Chinese.
 
 from __future__ import annotations
 
+import json
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from peewee import SqliteDatabase
 
@@ -434,6 +437,60 @@ def _create_board(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+SESSION_TRAINER_SCHEMA = (
+    'CREATE TABLE "session_trainer" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"session_id" TEXT NOT NULL, "trainer_id" TEXT NOT NULL, "position" INTEGER NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("session_id") REFERENCES "training_session" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("trainer_id") REFERENCES "trainer" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "session_trainer_village_id" ON "session_trainer" ("village_id")',
+    'CREATE INDEX "session_trainer_session_id" ON "session_trainer" ("session_id")',
+    'CREATE INDEX "session_trainer_trainer_id" ON "session_trainer" ("trainer_id")',
+)
+# training_session as step 13 made it, less the JSON list of trainers; rebuilt by hand, because the
+# SQLite of older systems (Debian 11: 3.34) has no ALTER TABLE … DROP COLUMN
+TRAINING_SESSION_WITHOUT_TRAINERS = (
+    'CREATE TABLE "training_session_15" ("id" TEXT NOT NULL PRIMARY KEY, "village_id" TEXT NOT NULL, '
+    '"held_on" DATE NOT NULL, "place" TEXT NOT NULL, "topic" TEXT NOT NULL, "organiser" TEXT NOT NULL, '
+    '"method" TEXT NOT NULL, "hours" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE CASCADE)',
+    'INSERT INTO "training_session_15" ("id", "village_id", "held_on", "place", "topic", "organiser", "method", '
+    '"hours", "note") SELECT "id", "village_id", "held_on", "place", "topic", "organiser", "method", "hours", "note" '
+    'FROM "training_session"',
+    'DROP TABLE "training_session"',
+    'ALTER TABLE "training_session_15" RENAME TO "training_session"',
+    'CREATE INDEX "training_session_village_id" ON "training_session" ("village_id", "held_on")',
+)
+
+
+def _trainer_key(text: str) -> str | None:
+    """A trainer id as the JSON list kept it (str(UUID)) → as the trainer table keeps it (UUID hex)."""
+    try:
+        return uuid.UUID(str(text)).hex
+    except ValueError:
+        return None
+
+
+def _session_trainers(db: SqliteDatabase) -> None:
+    """Each session's JSON list of trainer ids becomes rows of a table (the list was scanned in Python
+    to learn whom a trainer taught); an id naming no trainer of the session's village is dropped, as the
+    list of a session's trainers always left it out."""
+    for statement in SESSION_TRAINER_SCHEMA:
+        db.execute_sql(statement)
+    trainers = {(village, key) for key, village in db.execute_sql('SELECT "id", "village_id" FROM "trainer"')}
+    sessions = db.execute_sql('SELECT "id", "village_id", "trainers" FROM "training_session"').fetchall()
+    for session_id, village_id, listed in sessions:
+        kept = [key for key in map(_trainer_key, json.loads(listed or "[]")) if (village_id, key) in trainers]
+        for position, trainer_id in enumerate(dict.fromkeys(kept)):
+            db.execute_sql(
+                'INSERT INTO "session_trainer" ("id", "village_id", "session_id", "trainer_id", "position") '
+                "VALUES (?, ?, ?, ?, ?)",
+                (uuid.uuid4().hex, village_id, session_id, trainer_id, position),
+            )
+    for statement in TRAINING_SESSION_WITHOUT_TRAINERS:
+        db.execute_sql(statement)
+
+
 @dataclass(frozen=True)
 class Step:
     version: int
@@ -457,6 +514,7 @@ MIGRATIONS: list[Step] = [
     Step(12, "低保评议", _create_dibao),
     Step(13, "教育培训和集体经济", _create_training_and_economy),
     Step(14, "公开栏", _create_board),
+    Step(15, "培训授课人单列成表", _session_trainers),
 ]
 
 
@@ -481,7 +539,19 @@ def migrate(db: SqliteDatabase) -> list[int]:
         if step.version > current_version(db):
             _apply(db, step)
             applied.append(step.version)
+            _fold_log(db)
     return applied
+
+
+WAL_FOLDED_AT = 256 * 1024  # bytes
+
+
+def _fold_log(db: SqliteDatabase) -> None:
+    """The steps' pages go into the file as the log grows: every step in the log at once (about 1 MB for a new
+    database) would need that much room twice over on a nearly full disk."""
+    log = Path(f"{db.database}-wal")
+    if log.exists() and log.stat().st_size > WAL_FOLDED_AT:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _apply(db: SqliteDatabase, step: Step) -> None:

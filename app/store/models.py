@@ -485,7 +485,7 @@ class Trainer(VillageRecord):
 
 
 class TrainingSession(VillageRecord):
-    """A training session (app.domain.training): its trainers are ids of the 师资库, its trainees Trainee rows."""
+    """A training session (app.domain.training): its trainers are SessionTrainer rows, its trainees Trainee rows."""
 
     held_on = DateField()
     place = TextField(default="")
@@ -493,8 +493,15 @@ class TrainingSession(VillageRecord):
     organiser = TextField(default="")  # 县委党校, 乡镇党委 …
     method = TextField()  # 课堂授课 / 现场观摩 / 互动交流 / 测试检验
     hours = DecimalTextField(default=Decimal("2"))  # 学时
-    trainers = JsonField(default=list)  # [trainer id, …]
     note = TextField(default="")
+
+
+class SessionTrainer(VillageRecord):
+    """One trainer of the 师资库 teaching at one session, in the order they were picked."""
+
+    session = ForeignKeyField(TrainingSession, on_delete="CASCADE")
+    trainer = ForeignKeyField(Trainer, on_delete="RESTRICT")
+    position = IntegerField(default=0)
 
 
 class Trainee(VillageRecord):
@@ -616,6 +623,7 @@ VILLAGE_TABLES = [
     PublicationObjection,
     Publication,
     Trainee,
+    SessionTrainer,
     TrainingSession,
     Trainer,
     EconomyProject,

@@ -13,13 +13,14 @@ from app.domain import money as mo
 from app.domain.values import InputError
 from app.store import models, records, settings
 from app.store.errors import ChangeRefusedError
+from app.store.transactions import write_transaction
 
-APPROVAL_THRESHOLD = "approval_threshold"  # setting: 元, as text
+APPROVAL_THRESHOLD = settings.APPROVAL_THRESHOLD_SETTING.key  # 元, as text
 VOUCHER_FOLDER = "vouchers"
 
 
 def approval_threshold() -> Decimal:
-    return Decimal(str(settings.get(APPROVAL_THRESHOLD, str(mo.DEFAULT_APPROVAL_THRESHOLD))))
+    return Decimal(str(settings.get(APPROVAL_THRESHOLD)))
 
 
 # --- the chart ---
@@ -83,6 +84,7 @@ def review(entry: models.JournalEntry, reviewer: str, on: dt.date) -> records.Ch
     before = records.snapshot(entry)
     if not entry.handler:
         raise InputError("先填写经手人，再审核", "reviewer")
+    mo.check_sign_date(entry.entry_date, on)
     entry.reviewer, entry.reviewed_on = reviewer, on
     return records.save(entry, expected=before)
 
@@ -91,6 +93,7 @@ def cosign(entry: models.JournalEntry, names: str, on: dt.date) -> records.Chang
     before = records.snapshot(entry)
     if not entry.reviewer:
         raise InputError("先由民主理财小组或监委会审核，再由书记、主任联签", "cosigned_by")
+    mo.check_sign_date(entry.entry_date, on)
     entry.cosigned_by, entry.cosigned_on = names, on
     return records.save(entry, expected=before)
 
@@ -120,10 +123,53 @@ def reverse(entry: models.JournalEntry, on: dt.date, voucher_no: str) -> records
 def next_voucher_no(village: models.Village, on: dt.date) -> str:
     """记-月-序号, the way village vouchers are numbered within a month: 记03-012."""
     month = mo.month_period(on.year, on.month)
-    used = [e.voucher_no for e in entries_between(village, month.start, month.end)]
-    prefix = f"记{on.month:02d}-"
-    numbers = [int(n[len(prefix) :]) for n in used if n.startswith(prefix) and n[len(prefix) :].isdigit()]
-    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+    return mo.next_voucher_no(on, [e.voucher_no for e in entries_between(village, month.start, month.end)])
+
+
+_APPROVALS_CLEARED = {"reviewer": "", "reviewed_on": None, "cosigned_by": "", "cosigned_on": None}
+
+
+def _approved_for(entry: models.JournalEntry) -> tuple:
+    return (entry.income, entry.expense, entry.account_id)
+
+
+def save_entry(entry: models.JournalEntry, expected=None, actor: str | None = None) -> records.Change:
+    """Writes an entry typed by the clerk (new or changed), with the books' rules: a 冲销 is never edited,
+    a blank voucher number gets the month's next one, and a change of amount or account voids the
+    approvals given to what was there before."""
+    with write_transaction():
+        before = models.JournalEntry.get_or_none(models.JournalEntry.id == entry.id)
+        if before is not None and before.reverses_id:
+            raise InputError(mo.REVERSAL_FIXED, "summary")
+        if not entry.voucher_no:
+            entry.voucher_no = next_voucher_no(entry.village_id, entry.entry_date)
+        if before is not None and (before.reviewer or before.cosigned_by):
+            if mo.approvals_void(_approved_for(before), _approved_for(entry)):
+                for key, value in _APPROVALS_CLEARED.items():
+                    setattr(entry, key, value)
+        return records.save(entry, actor, expected)
+
+
+def add_entries(village: models.Village, rows: list[dict], actor: str | None = None) -> list[records.Change]:
+    """Adds entries read from a journal (an import) in one transaction; a row without a voucher number gets
+    the next one of its month, after those already in the books and those before it in the rows."""
+    with write_transaction():
+        used: dict[str, list[str]] = {}
+        new = []
+        for values in rows:
+            entry = models.JournalEntry(village=village, **values)
+            month = mo.month_key(entry.entry_date)
+            if month not in used:
+                period = mo.month_period(entry.entry_date.year, entry.entry_date.month)
+                used[month] = [e.voucher_no for e in entries_between(village, period.start, period.end)]
+                used[month] += [
+                    r["voucher_no"] for r in rows if r.get("voucher_no") and mo.month_key(r["entry_date"]) == month
+                ]
+            if not entry.voucher_no:
+                entry.voucher_no = mo.next_voucher_no(entry.entry_date, used[month])
+                used[month].append(entry.voucher_no)
+            new.append(entry)
+        return records.create_many(new, actor)
 
 
 def attach_scan(entry: models.JournalEntry, source: Path, data_dir: Path) -> records.Change:

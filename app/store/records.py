@@ -213,3 +213,11 @@ def redo(change: Change, actor: str | None = None) -> Change:
         return delete(change.model(id=change.record_id), actor, change.before, change.removing_village)
     expected = change.before if change.action == UPDATE else ABSENT
     return save(from_snapshot(change.model, change.after), actor, expected=expected)
+
+
+def log_viewing(table: str, village_id: str, action: str, actor: str | None = None) -> None:
+    """Notes in the audit log that someone looked at what is kept masked (full ID numbers), for a whole table."""
+    with write_transaction():
+        models.AuditEntry.create(
+            actor=actor or current_actor(), table=table, record_id="*", village_id=village_id, action=action
+        )

@@ -9,11 +9,11 @@ from app.domain import services as sv
 from app.domain.values import InputError
 from app.store import models, records, settings
 
-HOLIDAYS = "holidays"  # setting: ISO dates of the holidays (working days skip them)
+HOLIDAYS = settings.HOLIDAYS_SETTING.key  # ISO dates of the holidays (working days skip them)
 
 
 def holidays() -> set[dt.date]:
-    return {dt.date.fromisoformat(day) for day in settings.get(HOLIDAYS, [])}
+    return {dt.date.fromisoformat(day) for day in settings.get(HOLIDAYS)}
 
 
 def put_holidays(days: set[dt.date]) -> records.Change:

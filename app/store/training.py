@@ -4,21 +4,22 @@ in a year against the yearly target (a setting)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import training as t
 from app.store import models, records, settings
 from app.store.cadres import current_posts
-from app.store.meetings import on_roll
+from app.store.members import on_roll
 from app.store.transactions import write_transaction
 
-RULES = "training_rules"
+RULES = settings.TRAINING_RULES.key
 CADRE, MEMBER = "班子成员", "党员"
 
 
 def year_hours_target() -> Decimal:
-    return Decimal(str(settings.get(RULES, {}).get("year_hours", t.DEFAULT_YEAR_HOURS)))
+    return Decimal(str(settings.get(RULES).get("year_hours", t.DEFAULT_YEAR_HOURS)))
 
 
 def trainer_label(trainer: models.Trainer) -> str:
@@ -33,15 +34,39 @@ def trainers(village) -> list[models.Trainer]:
 
 
 def trainers_of(session: models.TrainingSession) -> list[models.Trainer]:
-    ids = [str(i) for i in session.trainers or []]
-    found = {str(row.id): row for row in models.Trainer.select().where(models.Trainer.id.in_(ids))} if ids else {}
-    return [found[i] for i in ids if i in found]
+    query = (
+        models.Trainer.select()
+        .join(models.SessionTrainer)
+        .where(models.SessionTrainer.session == session)
+        .order_by(models.SessionTrainer.position)
+    )
+    return list(query)
 
 
 def sessions_of_trainer(trainer: models.Trainer) -> int:
-    """How many sessions name this trainer (the list of trainers is kept on the session)."""
-    query = models.TrainingSession.select().where(models.TrainingSession.village == trainer.village_id)
-    return sum(1 for session in query if str(trainer.id) in [str(i) for i in session.trainers or []])
+    """How many sessions this trainer taught at."""
+    return models.SessionTrainer.select().where(models.SessionTrainer.trainer == trainer).count()
+
+
+def save_session(session: models.TrainingSession, trainer_ids: list, expected=None) -> list[records.Change]:
+    """Writes a session and its trainers (ids of the 师资库, in the order picked) as one step: the session, then
+    its trainer rows, replaced only when the trainers or their order changed."""
+    wanted = [str(uuid.UUID(str(key))) for key in trainer_ids]
+    with write_transaction():
+        changes = [records.save(session, expected=expected)]
+        links = list(
+            models.SessionTrainer.select()
+            .where(models.SessionTrainer.session == session.id)
+            .order_by(models.SessionTrainer.position)
+        )
+        if [str(link.trainer_id) for link in links] != wanted:
+            changes += [records.delete(link, expected=records.snapshot(link)) for link in links]
+            new = [
+                models.SessionTrainer(village=session.village_id, session=session.id, trainer=key, position=position)
+                for position, key in enumerate(wanted)
+            ]
+            changes += [records.save(link, expected=records.ABSENT) for link in new]
+    return changes
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +20,7 @@ from app import APP_NAME, __version__, paths
 from app.store import models, records
 from app.store.errors import ConflictError
 from app.ui.widgets import messages
+from app.ui import prefs
 from app.ui.session import Session
 from app.ui.widgets.labels import fit_to_screen, named, open_transient
 
@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, data_dir: Path, parent=None):
         super().__init__(parent)
         self.session, self.data_dir = session, data_dir
-        self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.settings = prefs.Prefs(data_dir)
         self.remember_settings = True  # off for --self-test, which must leave no trace
         named(self, APP_NAME)
 
@@ -323,16 +323,16 @@ class MainWindow(QMainWindow):
 
     # --- settings ---
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
+        geometry = self.settings.value(prefs.GEOMETRY.key)
         if geometry is None or not self.restoreGeometry(geometry) or self.width() < 640 or self.height() < 420:
             fit_to_screen(self, 1180, 760)  # first start, or a size no one would work in
         elif not self._on_a_screen():
             fit_to_screen(self, self.width(), self.height())  # the screen it was on is gone or smaller
-        self.set_text_size(self.settings.value("text_size", NORMAL_TEXT), remember=False)
-        tab = self.settings.value("tab", 0, type=int)
+        self.set_text_size(self.settings.value(prefs.TEXT_SIZE.key), remember=False)
+        tab = self.settings.value(prefs.TAB.key)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
-        inner = self.settings.value("positions_tab", 0, type=int)
+        inner = self.settings.value(prefs.POSITIONS_TAB.key)
         if 0 <= inner < self.positions_tab.tabs.count():
             self.positions_tab.tabs.setCurrentIndex(inner)
 
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         for action in self.text_size_actions:
             action.setChecked(action.data() == size)
         if remember and self.remember_settings:
-            self.settings.setValue("text_size", size)
+            self.settings.set_value(prefs.TEXT_SIZE.key, size)
 
     def closeEvent(self, event):
         if self.remember_settings:
@@ -357,16 +357,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("tab", self.tabs.currentIndex())
-        self.settings.setValue("positions_tab", self.positions_tab.tabs.currentIndex())
-        self.settings.setValue("village", str(self.session.village.id))
+        self.settings.set_value(prefs.GEOMETRY.key, self.saveGeometry())
+        self.settings.set_value(prefs.TAB.key, self.tabs.currentIndex())
+        self.settings.set_value(prefs.POSITIONS_TAB.key, self.positions_tab.tabs.currentIndex())
+        self.settings.set_value(prefs.VILLAGE.key, str(self.session.village.id))
         self.settings.sync()
 
 
 def last_village(data_dir: Path) -> models.Village | None:
-    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
-    village_id = settings.value("village")
+    village_id = prefs.Prefs(data_dir).value(prefs.VILLAGE.key)
     village = models.Village.get_or_none(models.Village.id == village_id) if village_id else None
     from app.store.villages import first_village
 

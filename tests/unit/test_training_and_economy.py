@@ -148,8 +148,7 @@ def test_a_trainer_or_a_person_with_training_is_kept(village):
     records.save(teacher)
     person = member(village, "王党员")
     held = session(village, dt.date.today(), "4")
-    held.trainers = [str(teacher.id)]
-    records.save(held)
+    training.save_session(held, [teacher.id])
     people = training.candidates(village, dt.date.today())
     training.record_trainees(held, {people[0].key: None}, people)
     assert "1 次培训" in guards.why_not_delete(teacher)

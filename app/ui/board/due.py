@@ -16,7 +16,6 @@ from app.publishing.sheets import RenderedSheet, default_page
 from app.store import board as store
 from app.store import models
 from app.store.errors import StorageError
-from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec, RecordForm
@@ -161,11 +160,8 @@ class DuePanel(QWidget):
 
         def save(parsed: dict) -> None:
             try:
-                with write_transaction():
-                    changes = [
-                        store.publish(self.session.village, sheet, item.panel, period, _paper(item.kind), **parsed)
-                        for item, sheet in zip(waiting, sheets, strict=True)
-                    ]
+                posted = [(sheet, item.panel, _paper(item.kind)) for item, sheet in zip(waiting, sheets, strict=True)]
+                changes = store.publish_all(self.session.village, posted, period, **parsed)
             except StorageError as error:
                 raise v.InputError(str(error), "reviewed_by") from None
             self.session.record(changes, f"登记张贴：{period}公开栏 {len(changes)} 张")

@@ -113,7 +113,6 @@ class PublicationsPanel(RecordPanel):
     def attach_photo(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from app.store.transactions import write_transaction
         from app.ui.board.photos import PHOTO_FILES, photo_from_file
 
         chosen = self._chosen("附照片")
@@ -124,8 +123,7 @@ class PublicationsPanel(RecordPanel):
             return
         try:
             image = photo_from_file(path)
-            with write_transaction():
-                change = store.attach_photo(chosen, image)
+            change = store.attach_photo(chosen, image)
         except (v.InputError, StorageError) as error:
             messages.warn(self, "附照片", str(error))
             return

@@ -272,19 +272,13 @@ class CompactsPanel(RecordPanel):
         if version is None:
             return
         if version.voted_on is not None:
-            messages.inform(self, "修改", "这一版已经村民会议表决，正文不能再改。\n要修订，请用“新版本”。")
+            messages.inform(self, "修改", store.VOTED_TEXT_FIXED)
             return
         opened = records.snapshot(version)
         compact = version.compact
 
         def save(title: str, body: str) -> None:
-            current = models.CompactVersion.get_by_id(version.id)
-            current.body = body
-            changes = [records.save(current, expected=opened)]
-            if title != compact.title:
-                before = records.snapshot(compact)
-                compact.title = title
-                changes.append(records.save(compact, expected=before))
+            changes = store.edit_text(version, title, body, opened)
             self.session.record(changes, f"修改村规民约“{title}”（第{version.number}版）")
 
         self._editor(f"修改：{compact.title}（第{version.number}版）", compact.title, version.body, save)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.domain import meetings as mt
 from app.domain import values as v
-from app.store import models, records
+from app.store import deletion, models, records
 from app.store import meetings as store
+from app.store import members as roster
 from app.store import settings
 from app.store.errors import StorageError
-from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import FieldSpec
@@ -112,7 +112,7 @@ def meeting_kind(session: Session, late_days: Callable[[], int], attendance: Cal
                 "党小组",
                 lambda t: v.optional_text(t, "党小组", 20),
                 kind="editable_choice",
-                choices=lambda: store.party_groups(session.village),
+                choices=lambda: roster.party_groups(session.village),
                 hint="只有党小组会需要填写",
             ),
             FieldSpec(
@@ -200,9 +200,7 @@ class MeetingsPanel(RecordPanel):
         if not messages.confirm(self, "确认删除", f"确定删除会议“{name}”及其出席记录吗？\n可用“编辑 → 撤销”恢复。"):
             return
         try:
-            with write_transaction():
-                changes = [records.delete(row, expected=records.snapshot(row)) for row in store.attendance_of(meeting)]
-                changes.append(records.delete(meeting, expected=records.snapshot(meeting)))
+            changes = deletion.delete_with_children(meeting, expected=records.snapshot(meeting))
         except StorageError as error:
             messages.warn(self, "没有删除", str(error))
             return
@@ -335,7 +333,7 @@ class CalendarDialog(QDialog):
         year = self.year.value()
         held = store.held_dates(self.village, year)
         rules = settings.meeting_requirements()
-        found = mt.gaps(held, year, self.today, rules, store.party_groups(self.village))
+        found = mt.gaps(held, year, self.today, rules, roster.party_groups(self.village))
         for row, kind in enumerate(mt.KINDS):
             period, required = rules[kind]
             for month in range(1, 13):
@@ -408,11 +406,9 @@ class RequirementsDialog(QDialog):
     def save(self) -> None:
         requirements = {kind: [periods.currentText(), count.value()] for kind, (periods, count) in self.rows.items()}
         try:
-            with write_transaction():
-                changes = [
-                    settings.put(settings.MEETING_REQUIREMENTS, requirements),
-                    settings.put(settings.LATE_ENTRY_DAYS, self.late.value()),
-                ]
+            changes = settings.put_many(
+                {settings.MEETING_REQUIREMENTS: requirements, settings.LATE_ENTRY_DAYS: self.late.value()}
+            )
         except StorageError as error:
             messages.warn(self, "没有保存", str(error))
             return

@@ -58,15 +58,6 @@ def entry_kind(panel: MoneyPanel, session: Session) -> RecordKind:
 
     def check(row, values: dict) -> None:
         values["income"], values["expense"] = mo.entry_amounts(values.pop("money_kind"), values.pop("amount"))
-        if not values["voucher_no"]:
-            values["voucher_no"] = store.next_voucher_no(session.village, values["entry_date"])
-        if row is not None and row.reverses_id:
-            raise v.InputError("冲销的账目不能修改；如有错，请删除它再重新冲销", "summary")
-        changed = row is not None and (
-            (row.income, row.expense, row.account_id) != (values["income"], values["expense"], values["account"].id)
-        )
-        if changed and (row.reviewer or row.cosigned_by):  # an approval is for the amount and account it saw
-            values.update(reviewer="", reviewed_on=None, cosigned_by="", cosigned_on=None)
 
     return RecordKind(
         noun="账目",
@@ -114,6 +105,7 @@ def entry_kind(panel: MoneyPanel, session: Session) -> RecordKind:
         describe=lambda r: f"{r.voucher_no or v.format_date(r.entry_date)} {r.summary}",
         defaults=lambda: panel.new_entry_values(),
         check=check,
+        save=lambda record, _values, expected: [store.save_entry(record, expected)],
     )
 
 
@@ -240,12 +232,11 @@ class MoneyPanel(RecordPanel):
         ]
 
         def save(values: dict) -> None:
-            if values["on"] < entry.entry_date:
-                raise v.InputError("不能早于账目的日期", "on")
             try:
                 change = sign(entry, values["who"], values["on"])
             except v.InputError as error:
-                raise v.InputError(error.args[0], "who") from None
+                field = "on" if error.args[1:] == ("on",) else "who"
+                raise v.InputError(error.args[0], field) from None
             self.session.record([change], f"{verb}“{entry.summary}”")
 
         form = RecordForm(f"{verb}：{entry.summary}", fields, {"who": default, "on": dt.date.today()}, save, self)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from app.domain import values as v
 from app.domain import wall_rules as rules
-from app.store import models, records
-from app.store.transactions import write_transaction
+from app.store import models
+from app.store import wall_rules as store
 from app.ui.widgets import messages
 from app.ui.session import Session
 from app.ui.widgets.forms import FieldSpec
@@ -140,13 +140,7 @@ class WallRulesPanel(RecordPanel):
         self.typical_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
             return
-        changes = []
-        with write_transaction():
-            for title in dialog.chosen():
-                rule = models.WallRule(
-                    village=self.session.village, title=title, body=rules.TYPICAL_RULES[title], status=rules.CURRENT
-                )
-                changes.append(records.save(rule))
+        changes = store.add_typical(self.session.village, dialog.chosen())
         self.session.record(changes, f"添加常用制度 {len(changes)} 项")
 
     def preview_poster(self) -> None:

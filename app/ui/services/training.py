@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 from app.domain import training as t
 from app.domain import values as v
 from app.domain.masking import mask_phone
-from app.store import models, records
+from app.store import deletion, models, records
 from app.store import training as store
 from app.store.errors import StorageError
-from app.store.transactions import write_transaction
 from app.ui.session import Session
 from app.ui.widgets import messages
 from app.ui.widgets.forms import ERROR_STYLE, FieldSpec, RecordForm
@@ -106,6 +105,8 @@ def session_kind(session: Session, counts: Callable[[], dict]) -> RecordKind:
         order_by=lambda: models.TrainingSession.held_on.desc(),
         describe=lambda r: f"{v.format_date(r.held_on)} {r.topic}",
         defaults=lambda: {"held_on": dt.date.today(), "method": t.METHODS[0], "hours": Decimal("2")},
+        save=lambda record, values, expected: store.save_session(record, values["trainers"], expected),
+        extra_values=lambda row: {"trainers": [str(trainer.id) for trainer in store.trainers_of(row)]},
     )
 
 
@@ -128,7 +129,7 @@ class TrainingPanel(RecordPanel):
         super().reload()
 
     def _reload_if_affected(self, tables: frozenset) -> None:
-        if tables & {models.Trainee, models.Trainer}:
+        if tables & {models.Trainee, models.Trainer, models.SessionTrainer}:
             self.reload()
         else:
             super()._reload_if_affected(tables)
@@ -191,9 +192,7 @@ class TrainingPanel(RecordPanel):
         if not messages.confirm(self, "确认删除", f"确定删除培训“{name}”及其参训记录吗？\n可用“编辑 → 撤销”恢复。"):
             return
         try:
-            with write_transaction():
-                changes = [records.delete(row, expected=records.snapshot(row)) for row in store.trainees_of(chosen)]
-                changes.append(records.delete(chosen, expected=records.snapshot(chosen)))
+            changes = deletion.delete_with_children(chosen, expected=records.snapshot(chosen))
         except StorageError as error:
             messages.warn(self, "没有删除", str(error))
             return

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from app.domain.masking import mask_id_number
-from app.store import models, records
-from app.store.transactions import write_transaction
+from app.store import records
 from app.ui.widgets import messages
 from app.ui.widgets.labels import named
 
@@ -34,14 +33,7 @@ class IdReveal:
         question = "要在列表中显示完整的身份证号吗？\n这次查看会记入操作日志。离开本村或再点一次即隐藏。"
         if not messages.confirm(self.panel, SHOW, question):
             return
-        with write_transaction():
-            models.AuditEntry.create(
-                actor=records.current_actor(),
-                table=self.table,
-                record_id="*",
-                village_id=str(self.panel.session.village.id),
-                action="查看身份证号",
-            )
+        records.log_viewing(self.table, str(self.panel.session.village.id), "查看身份证号")
         self._set(True)
 
     def hide(self) -> None:

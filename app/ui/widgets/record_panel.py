@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import guards, models, records
+from app.store import deletion, guards, models, records
 from app.store.errors import ConflictError
 from app.ui.widgets import messages
+from app.ui.prefs import Prefs
 from app.ui.session import Session
 from app.ui.widgets.labels import button, named, open_transient
 from app.ui.widgets.table import ROW_ROLE, Column, RecordTableModel, SearchFilterProxy
@@ -41,6 +42,11 @@ class RecordKind:
     defaults: Callable[[], dict] = dict
     check: Callable[[Any, dict], None] | None = None  # cross-field rules; raises InputError(msg, key)
     on_new: Callable[[Any], None] = field(default=lambda record: None)  # fills what the form does not ask
+    # How the record is written, when its store has rules for it: (record, the form's values, the record as
+    # last seen or ABSENT) → the changes made. None: the plain audited save.
+    save: Callable[[Any, dict, Any], list[records.Change]] | None = None
+    # Form values kept beside the record rather than on it (the trainers of a session)
+    extra_values: Callable[[Any], dict] = field(default=lambda record: {})
 
 
 MAX_AUTO_WIDTH = 320  # pixels: one 500-character name must not push the other columns off-screen
@@ -75,9 +81,8 @@ class RecordPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name ends in "…"; its tooltip has it all
         self.table.setWordWrap(False)
         # columns the clerk sized by hand: kept across reloads and remembered in window.ini, per list
-        self.settings = QSettings(str(session.data_dir / "window.ini"), QSettings.Format.IniFormat)
-        saved = self.settings.value(f"columns/{kind.noun}", {}) or {}
-        self.clerk_widths: dict[int, int] = {int(column): int(width) for column, width in dict(saved).items()}
+        self.settings = Prefs(session.data_dir)
+        self.clerk_widths: dict[int, int] = self.settings.column_widths(kind.noun)
         self._fitting = False
         self.table.horizontalHeader().sectionResized.connect(self._column_resized)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
@@ -172,7 +177,7 @@ class RecordPanel(QWidget):
     def _column_resized(self, column: int, _old: int, new: int) -> None:
         if not self._fitting and column != self.model.columnCount() - 1:  # the last one stretches
             self.clerk_widths[column] = new
-            self.settings.setValue(f"columns/{self.kind.noun}", {str(c): w for c, w in self.clerk_widths.items()})
+            self.settings.set_column_widths(self.kind.noun, self.clerk_widths)
 
     def _reload_if_affected(self, tables: frozenset) -> None:
         # The village row holds settings some lists show (the area standard), so it counts too.
@@ -224,6 +229,7 @@ class RecordPanel(QWidget):
                 return None
             opened = records.snapshot(row)
             values = {spec.key: getattr(row, spec.key) for spec in self.kind.fields if hasattr(row, spec.key)}
+            values.update(self.kind.extra_values(row))
             title = f"修改{self.kind.noun}：{self.kind.describe(row)}"
 
         def save(parsed: dict) -> None:
@@ -237,10 +243,15 @@ class RecordPanel(QWidget):
                 if record is None:
                     raise ConflictError(deleted=True)
             for key, value in parsed.items():
-                setattr(record, key, value)
+                if hasattr(self.kind.model, key):  # a value kept beside the record goes to kind.save
+                    setattr(record, key, value)
             verb = "新增" if row is None else "修改"
             expected = records.ABSENT if row is None else opened
-            self.session.save(record, f"{verb}{self.kind.noun}“{self.kind.describe(record)}”", expected=expected)
+            text = f"{verb}{self.kind.noun}“{self.kind.describe(record)}”"
+            if self.kind.save is None:
+                self.session.save(record, text, expected=expected)
+            else:
+                self.session.record(self.kind.save(record, parsed, expected), text)
             self.select_id(record.id)
 
         form = RecordForm(title, self.kind.fields, values, save, self)
@@ -254,11 +265,12 @@ class RecordPanel(QWidget):
             messages.inform(self, "删除", f"请先在列表中选中要删除的{self.kind.noun}。")
             return
         name = self.kind.describe(row)
-        reason = guards.why_not_delete(row)
+        reason = guards.why_not_delete(row, with_children=True)
         if reason:
             messages.inform(self, "不能删除", reason)
             return
         if messages.confirm(
             self, "确认删除", f"确定删除{self.kind.noun}“{name}”吗？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。"
         ):
-            self.session.delete(row, f"删除{self.kind.noun}“{name}”", expected=records.snapshot(row))
+            changes = deletion.delete_with_children(row, expected=records.snapshot(row))
+            self.session.record(changes, f"删除{self.kind.noun}“{name}”")
