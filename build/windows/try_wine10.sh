@@ -44,6 +44,10 @@ sleep 25
 xwdtopnm /tmp/sq/Xvfb_screen0 2>/dev/null | pnmtopng > /tmp/sq/shot.png
 wineserver -k || true
 kill "$xvfb" || true
+if grep -h "unhandled error" prefix/drive_c/users/*/AppData/Local/sanqiang-workbench/logs/sanqiang.log; then
+  echo "程序在 Wine 10 下出错（见上面的日志）" >&2
+  exit 1
+fi
 EOF
 cp "$root/tmp/sq/shot.png" build/out/windows-wine10.png
 echo "截图：build/out/windows-wine10.png"
