@@ -486,6 +486,10 @@ _COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # None in the windowed Windows program
+        if stream is not None and hasattr(stream, "reconfigure"):
+            # A pipe on a Chinese Windows is code page 936, which lacks rare characters (䶮): escape them.
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     if args.command is None:
         from app.ui.application import run_gui

@@ -3,6 +3,7 @@
 python build/build.py bundle   # PyInstaller onedir bundle -> build/out/sanqiang-workbench/
 python build/build.py deb      # the bundle wrapped as a .deb -> build/out/sanqiang-workbench_<version>_<arch>.deb
 python build/build.py nsis     # Windows: the NSIS installer from the bundle (needs makensis)
+python build/build.py windows  # Debian: the Windows installer built under Wine, then smoke-tested (build/windows/)
 """
 
 from __future__ import annotations
@@ -185,6 +186,7 @@ def compile_installer(makensis: str, payload: Path, target: Path, version: str =
     run(
         makensis,
         "-V2",
+        "-XTarget amd64-unicode",  # without it the installer is 32-bit
         f"-DVERSION={version}",
         f"-DPAYLOAD={payload.resolve()}",
         f"-DOUTFILE={target.resolve()}",
@@ -193,14 +195,21 @@ def compile_installer(makensis: str, payload: Path, target: Path, version: str =
     )
 
 
+def windows() -> Path:
+    sys.path.insert(0, str(BUILD / "windows"))
+    import win64  # build/windows/ holds its own modules, loaded only for this command
+
+    return win64.build(compile_installer, __version__)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="构建安装包")
-    parser.add_argument("artefact", choices=["bundle", "deb", "nsis", "glibc"])
+    parser.add_argument("artefact", choices=["bundle", "deb", "nsis", "glibc", "windows"])
     args = parser.parse_args()
     if args.artefact == "glibc":
         print(oldest_glibc(BUNDLE))
         return
-    {"bundle": bundle, "deb": deb, "nsis": nsis}[args.artefact]()
+    {"bundle": bundle, "deb": deb, "nsis": nsis, "windows": windows}[args.artefact]()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain import periods
+from app.domain.dates import chinese_date
 from app.domain.periods import previous_quarter
 
 DEFAULT_POSTING_DAYS = 10  # [T] 10–15 days; 山东 requires at least 5
@@ -14,7 +15,7 @@ PERMANENT = "长期公开"
 
 def posting_period(start: dt.date, days: int = DEFAULT_POSTING_DAYS) -> str:
     end = start + dt.timedelta(days=days)
-    return f"{days}天（{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日）"
+    return f"{days}天（{start.month}月{start.day}日至{chinese_date(end)}）"
 
 
 # --- the board: its panels, what goes on each, and how often ---

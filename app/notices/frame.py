@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.board import DEFAULT_POSTING_DAYS, OBJECTION_DAYS, PERMANENT, posting_period
+from app.domain.dates import chinese_date
 from app.notices.fonts import GlyphReport, main_font, markup
 from app.notices.linebreak import ChineseParagraph
 
@@ -64,10 +65,6 @@ class PageSpec:
 
 ALL_PAGE_SPECS = [PageSpec(size, orientation) for size in PAGE_SIZES for orientation in ORIENTATIONS]
 A4_PORTRAIT = ALL_PAGE_SPECS[0]
-
-
-def chinese_date(value: dt.date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 @dataclass

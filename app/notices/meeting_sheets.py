@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from app.domain.dates import chinese_date
 from app.notices.fonts import GlyphReport
 from app.notices.frame import A4_PORTRAIT, PageSpec, Rendered, SheetHeader, Typesetter, branch_record, render_sheet
 
@@ -48,7 +49,7 @@ class MeetingSheet:
 
     def facts(self, ts: Typesetter) -> list:
         rows = [
-            ["会议类型", self.kind, "时间", f"{self.held_on.year}年{self.held_on.month}月{self.held_on.day}日"],
+            ["会议类型", self.kind, "时间", chinese_date(self.held_on)],
             ["地点", self.place, "主持人", self.host],
             ["记录人", self.recorder, "列席", self.observers or "—"],
         ]

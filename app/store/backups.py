@@ -118,7 +118,8 @@ def verify(path: Path) -> dict[str, int]:
 
 
 def _fsync(path: Path) -> None:
-    with open(path, "rb") as file:
+    # Opened for writing: Windows flushes a file only through a handle with write access.
+    with open(path, "r+b") as file:
         os.fsync(file.fileno())
 
 

@@ -92,6 +92,24 @@ SELF_TEST_SHOWN = "窗口已显示："
 
 
 SELF_TEST_PAGES = "已打开的分页："
+SELF_TEST_FORM_SHOWN = "首次使用表单已显示："
+NO_VILLAGE_FOR_SELF_TEST = 2  # as the commands' "not found": there is no village to open the window on
+
+
+def _self_test_first_start() -> int:
+    """An empty folder: the self-test shows the first-start form and closes it at once, never waiting on it
+    (it hung an installer's smoke test), and creates nothing."""
+    form = first_start_form(lambda village: None)
+    form.show()
+    QApplication.processEvents()
+    print(f"{SELF_TEST_FORM_SHOWN}{form.windowTitle()}", flush=True)
+    form.close()
+    print(
+        "数据库里还没有村：自检只打开并关闭了首次使用表单，没有打开主窗口。"
+        "要检查主窗口和各分页，请加 --demo（先放入演示数据再自检）。",
+        file=sys.stderr,
+    )
+    return NO_VILLAGE_FOR_SELF_TEST
 
 
 def _finish_self_test(window, every_page: bool) -> None:
@@ -194,6 +212,13 @@ def run_gui(
 
         if not has_data():
             populate_demo()
+    if self_test:
+        from app.store.villages import first_village
+
+        if first_village() is None:
+            code = _self_test_first_start()
+            lock.release()
+            return code
     window = build_window(data_dir)
     if window is None:
         return 0

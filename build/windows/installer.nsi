@@ -1,11 +1,14 @@
 ; Windows installer for 村级三强工作台, wrapping the PyInstaller onedir bundle.
-; Built by `python build/build.py nsis` on Windows, which runs makensis in this folder and passes:
-;   /DVERSION=x.y.z  /DPAYLOAD=<the bundle folder>  /DOUTFILE=<setup.exe>
+; Built by `python build/build.py windows` on Debian (or `nsis` on Windows), which runs makensis in this
+; folder with "-XTarget amd64-unicode" (a 64-bit installer) and passes:
+;   -DVERSION=x.y.z  -DPAYLOAD=<the bundle folder>  -DOUTFILE=<setup.exe>
 ; Per-machine install under Program Files; the user's data folder (%LOCALAPPDATA%\sanqiang-workbench)
 ; is never touched, by installing or by uninstalling.
 Unicode true
 ManifestDPIAware true
 !include "MUI2.nsh"
+!include "LogicLib.nsh"
+!include "WinVer.nsh"
 
 !ifndef VERSION
   !define VERSION "0.0.0"
@@ -45,6 +48,14 @@ BrandingText "${APPNAME} ${VERSION}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
+; CPython 3.11 needs Windows 8.1 and Qt 6.9 needs Windows 10 1809 (build 17763): older systems are told so.
+Function .onInit
+  ${IfNot} ${AtLeastBuild} 17763
+    MessageBox MB_OK|MB_ICONSTOP "${APPNAME}需要 Windows 10（1809 版）或更新的 64 位 Windows。$\r$\n这台电脑的 Windows 版本太旧（如 Windows 7、Windows 8.1），不能安装。" /SD IDOK
+    Abort
+  ${EndIf}
+FunctionEnd
+
 VIProductVersion "${VERSION}.0"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductName" "${APPNAME}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "${APPNAME}安装程序"
@@ -57,7 +68,7 @@ Section "安装"
   SetOutPath "$INSTDIR"
   ; An older version's library folder is replaced whole, so no stale file is left behind.
   RMDir /r "$INSTDIR\_internal"
-  File /r "${PAYLOAD}/*.*"
+  File /r "${PAYLOAD}/*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   WriteRegStr HKLM "Software\${APPID}" "InstallDir" "$INSTDIR"
 

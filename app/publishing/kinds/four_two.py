@@ -7,6 +7,7 @@ import datetime as dt
 
 from app.domain import board as b
 from app.domain import periods
+from app.domain.dates import chinese_date
 from app.domain.values import format_money
 from app.notices import four_two_sheets
 from app.notices.fonts import GlyphReport
@@ -63,7 +64,7 @@ def resolution_notice_data(matter: models.Matter, today: dt.date) -> four_two_sh
     facts = [
         ("事项", matter.title),
         ("类别", matter.category),
-        ("决议会议", f"{decided.body}（{decided.held_on.year}年{decided.held_on.month}月{decided.held_on.day}日）"),
+        ("决议会议", f"{decided.body}（{chinese_date(decided.held_on)}）"),
         ("应到、实到", f"应到 {decided.expected} 人，实到 {decided.present} 人，到会 {share}"),
         ("表决情况", f"赞成 {decided.votes_for} 票，反对 {decided.votes_against} 票，弃权 {decided.votes_abstain} 票"),
         ("结果", f"{result.validity}；{result.result}"),
@@ -90,7 +91,7 @@ def result_notice_data(matter: models.Matter, today: dt.date) -> four_two_sheets
     decided = _step(matter, DECIDED)
     facts = [
         ("事项", matter.title),
-        ("决议时间", f"{decided.held_on:%Y年%m月%d日}" if decided else "—"),
+        ("决议时间", chinese_date(decided.held_on) if decided else "—"),
         ("实施情况", done.content or "—"),
         ("计划金额", f"{format_money(matter.planned_amount)} 元"),
         ("实际支出", f"{format_money(done.spent)} 元"),
