@@ -55,7 +55,7 @@ def first_start_form(on_created):
     """The short set-up shown on an empty database; it also offers the demo township to look around in."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from app.store.demo import populate_demo
+    from app.demo.township import populate_demo
     from app.store.villages import create_village
     from app.ui.village_form import village_form
     from app.ui.widgets.labels import named
@@ -189,7 +189,7 @@ def run_gui(
     if failed is not None:
         return failed
     if with_demo:
-        from app.store.demo import populate_demo
+        from app.demo.township import populate_demo
         from app.store.villages import has_data
 
         if not has_data():

@@ -15,7 +15,7 @@ from app.notices import management_data, registry
 from app.notices.compact_sheets import booklet_pages, saddle_order
 from app.notices.fonts import GlyphReport
 from app.store import compacts, models
-from app.store.demo_compacts import CHAPTERS, GROUPS
+from app.demo.compacts import CHAPTERS, GROUPS
 from app.domain.values import InputError
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from app.domain import dibao as d
 from app.store import models, records
-from app.store.demo_people import MEN, SURNAMES
+from app.demo.people import MEN, SURNAMES
 
 
 def _panel(village: models.Village) -> list[list[str]]:

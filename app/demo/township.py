@@ -7,18 +7,18 @@ from decimal import Decimal
 
 from app.domain import wall_rules
 from app.store import models, records
-from app.store.demo_board import add_demo_board
-from app.store.demo_cadres import add_demo_cadres
-from app.store.demo_compacts import add_demo_compacts
-from app.store.demo_dibao import add_demo_dibao
-from app.store.demo_economy import add_demo_economy, add_demo_training
-from app.store.demo_households import add_demo_households
-from app.store.demo_services import add_demo_services
-from app.store.demo_matters import add_demo_matters
-from app.store.demo_money import add_demo_money
-from app.store.demo_meetings import add_demo_meetings
-from app.store.demo_people import add_demo_people
-from app.store.demo_review import add_demo_review
+from app.demo.board import add_demo_board
+from app.demo.cadres import add_demo_cadres
+from app.demo.compacts import add_demo_compacts
+from app.demo.dibao import add_demo_dibao
+from app.demo.economy import add_demo_economy, add_demo_training
+from app.demo.households import add_demo_households
+from app.demo.services import add_demo_services
+from app.demo.matters import add_demo_matters
+from app.demo.money import add_demo_money
+from app.demo.meetings import add_demo_meetings
+from app.demo.people import add_demo_people
+from app.demo.review import add_demo_review
 from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, first_village, has_data, replace_checklist
 
