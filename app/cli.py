@@ -261,7 +261,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _demo(args, data_dir: Path) -> int:
-    from app.store.demo import NotEmptyError, populate_demo
+    from app.demo.township import NotEmptyError, populate_demo
 
     _open(data_dir)
     try:

@@ -57,7 +57,7 @@ def board_items(data: str | None = None):
     from app.store import models, settings
     from app.store import board as posting
     from app.store.connection import open_database
-    from app.store.demo import populate_demo
+    from app.demo.township import populate_demo
 
     folder = Path(data) if data else Path(tempfile.mkdtemp())
     open_database(folder)

@@ -101,7 +101,7 @@ def startup(runs: int) -> None:
 def sheets(runs: int) -> None:
     from app.publishing import sheets as catalogue
     from app.store.connection import open_database
-    from app.store.demo import populate_demo
+    from app.demo.township import populate_demo
 
     open_database(Path(tempfile.mkdtemp()))
     populate_demo()
@@ -177,7 +177,7 @@ from PySide6.QtWidgets import QApplication
 from app.publishing import sheets as catalogue
 from app.notices.frame import PageSpec
 from app.store.connection import open_database
-from app.store.demo import populate_demo
+from app.demo.township import populate_demo
 from app.ui.printing import load_pdf, prepare_printer, print_document
 from PySide6.QtPrintSupport import QPrinter
 

@@ -19,7 +19,7 @@ def data_dir(tmp_path):
 def demo_template(tmp_path_factory):
     """The demo township built once per run; each test that asks for it gets its own copy of the database."""
     from app import paths
-    from app.store.demo import populate_demo
+    from app.demo.township import populate_demo
 
     folder = tmp_path_factory.mktemp("demo-template")
     open_database(folder)
@@ -57,6 +57,6 @@ def village(db):
 @pytest.fixture
 def demo(db):
     from app.store import models
-    from app.store.demo import VILLAGES
+    from app.demo.township import VILLAGES
 
     return [models.Village.get(models.Village.name == village[0]) for village in VILLAGES]

@@ -7,12 +7,13 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from app import APP_ID, APP_NAME, paths
 from app.logging_setup import setup_logging
+from app.ui.widgets.labels import named
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,6 @@ def first_start_form(on_created):
     """The short set-up shown on an empty database; it also offers the demo township to look around in."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from app.store.demo import populate_demo
     from app.store.villages import create_village
     from app.ui.village_form import village_form
     from app.ui.widgets.labels import named
@@ -66,11 +66,32 @@ def first_start_form(on_created):
     demo.setToolTip("放入“镇远县涌溪乡”四个村的演示资料，先熟悉程序；正式使用时请用新的数据文件夹")
 
     def use_demo() -> None:
-        on_created(populate_demo()[0])
+        on_created(populate_demo_with_progress(form)[0])
         form.accept()
 
     demo.clicked.connect(use_demo)
     return form
+
+
+def populate_demo_with_progress(parent=None):
+    """Builds the demo township (a few seconds on an old PC) behind a progress bar that says what is being made."""
+    from app.demo.township import populate_demo  # start-up: the demo pulls in every sheet and reportlab
+
+    progress = named(QProgressDialog("正在放入演示数据……", "", 0, 100, parent), "正在放入演示数据")
+    progress.setWindowTitle("演示数据")
+    progress.setCancelButton(None)  # one transaction: it is all there or not at all
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+
+    def advance(done: int, total: int, text: str) -> None:
+        progress.setMaximum(total)
+        progress.setLabelText(f"正在放入演示数据：{text}……")
+        progress.setValue(done)  # a modal progress dialog repaints itself here
+
+    try:
+        return populate_demo(progress=advance)
+    finally:
+        progress.close()
 
 
 def build_window(data_dir: Path):
@@ -207,11 +228,10 @@ def run_gui(
     if failed is not None:
         return failed
     if with_demo:
-        from app.store.demo import populate_demo
         from app.store.villages import has_data
 
         if not has_data():
-            populate_demo()
+            populate_demo_with_progress()
     if self_test:
         from app.store.villages import first_village
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.store.folder_lock import FolderLock
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
@@ -117,3 +119,17 @@ def test_an_unwritable_logs_folder_does_not_stop_the_program(tmp_path):
     started = run_probe(tmp_path, False, "--demo")
     assert started.returncode == 0, started.stderr
     assert "TITLE 镇远县涌溪乡" in started.stdout and "Traceback" not in started.stderr
+
+
+def test_a_second_program_on_the_same_folder_says_so(data_dir, village):
+    lock = FolderLock(data_dir)
+    lock.acquire()
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "--self-test"]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        lock.release()
+    assert result.returncode == 1
+    assert "已经由另一个正在运行的村级三强工作台打开" in result.stderr
+    assert "窗口已显示" not in result.stdout

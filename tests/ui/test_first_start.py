@@ -1,4 +1,4 @@
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QProgressDialog
 
 from app.store import models
 from app.ui.application import first_start_form
@@ -68,7 +68,11 @@ def test_village_profile_can_be_edited_later(qtbot, window):
     assert find(venues, "面积标准", QLabel).text().startswith("面积标准：500 ㎡")
 
 
-def test_first_start_offers_the_demo_township(qtbot, db):
+def test_first_start_offers_the_demo_township(qtbot, db, monkeypatch):
+    shown = []  # what the progress bar said while the demo was built, and how far it had got
+    label, value = QProgressDialog.setLabelText, QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setLabelText", lambda box, text: (shown.append(text), label(box, text)))
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda box, v: (shown.append((v, box.maximum())), value(box, v)))
     created = []
     form = first_start_form(created.append)
     qtbot.addWidget(form)
@@ -76,6 +80,12 @@ def test_first_start_offers_the_demo_township(qtbot, db):
     click(qtbot, form, "先看演示数据")
     assert not form.isVisible() and created
     assert models.Village.select().count() == 4 and created[0].township == "涌溪乡"
+    texts = [item for item in shown if isinstance(item, str)]
+    assert texts[0] == "正在放入演示数据：涌溪村：村庄信息……"
+    assert "正在放入演示数据：铁山村：村级财务……" in texts and "正在放入演示数据：完成……" == texts[-1]
+    steps = [item for item in shown if isinstance(item, tuple)]
+    assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1] > 40
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
 
 
 def test_undoing_a_profile_change_restores_the_title_and_standard(qtbot, window):

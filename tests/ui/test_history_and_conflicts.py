@@ -1,14 +1,8 @@
 """Undo acts on the village on screen, never over someone else's change; a form never overwrites one."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from PySide6.QtWidgets import QComboBox, QTableView
 
 from app.store import models, records
-from app.store.folder_lock import FolderLock
 
 from .helpers import click, find, table_texts, type_into
 from .test_positions_tab import open_page
@@ -101,18 +95,3 @@ def test_a_form_saved_over_a_record_changed_elsewhere_overwrites_nothing(qtbot, 
     saved = models.Facility.get()
     assert saved.name == "电脑" and saved.model_number == "联想 M720"
     assert table_texts(find(panel, "设备列表", QTableView))[0][0] == "电脑"
-
-
-def test_a_second_program_on_the_same_folder_says_so(data_dir, village):
-    lock = FolderLock(data_dir)
-    lock.acquire()
-    try:
-        root = Path(__file__).resolve().parents[2]
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        command = [sys.executable, str(root / "main.py"), "--data-dir", str(data_dir), "--self-test"]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    finally:
-        lock.release()
-    assert result.returncode == 1
-    assert "已经由另一个正在运行的村级三强工作台打开" in result.stderr
-    assert "窗口已显示" not in result.stdout

@@ -16,7 +16,7 @@ from app.publishing.kinds.compacts import compact_data
 from app.notices.compact_sheets import booklet_pages, saddle_order
 from app.notices.fonts import GlyphReport
 from app.store import compacts, models
-from app.store.demo_compacts import CHAPTERS, GROUPS
+from app.demo.compacts import CHAPTERS, GROUPS
 from app.domain.values import InputError
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5

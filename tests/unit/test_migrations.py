@@ -13,6 +13,8 @@ from app.store import migrations
 from app.store.connection import close_database, open_database
 from app.store.errors import MigrationError
 
+from .schema_shape import drift
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0-demo.db"
 
 
@@ -138,8 +140,39 @@ def test_the_steps_build_the_tables_the_program_uses(data_dir):
         for model in models.ALL_TABLES:
             in_database = {row[1] for row in db.execute_sql(f'pragma table_info("{model._meta.table_name}")')}
             assert in_database == {field.column_name for field in model._meta.sorted_fields}, model.__name__
+        assert drift(db) == []  # types, NOT NULL, primary keys, defaults, ON UPDATE / ON DELETE
     finally:
         close_database()
+
+
+def test_the_drift_check_sees_a_type_a_not_null_a_default_and_an_on_delete_that_differ(data_dir, with_step):
+    """A step that rebuilds a table with the same column names but another shape: names alone would agree."""
+    statement = next(sql for sql in migrations.FIRST_SCHEMA if sql.startswith('CREATE TABLE "outreach_activity"'))
+    rebuilt = (
+        statement.replace('"attendance" INTEGER NOT NULL', '"attendance" TEXT NOT NULL')
+        .replace('"speaker" TEXT NOT NULL', '"speaker" TEXT')
+        .replace('"place" TEXT NOT NULL', "\"place\" TEXT NOT NULL DEFAULT '村部'")
+        .replace("ON DELETE CASCADE", "ON DELETE RESTRICT")
+    )
+
+    def reshape(db):
+        db.execute_sql('DROP TABLE "outreach_activity"')
+        db.execute_sql(rebuilt)
+
+    with_step(reshape)
+    db = open_database(data_dir)
+    try:
+        found = drift(db)
+    finally:
+        close_database()
+    assert found == [
+        "outreach_activity.attendance: type is 'TEXT', the model says 'INTEGER'",
+        "outreach_activity.place: default is \"'村部'\", the model says \"''\"",
+        "outreach_activity.speaker: not null is False, the model says True",
+        "outreach_activity.village_id: foreign key is {'references': 'village.id', 'on update': 'NO ACTION', "
+        "'on delete': 'RESTRICT'}, the model says {'references': 'village.id', 'on update': 'NO ACTION', "
+        "'on delete': 'CASCADE'}",
+    ]
 
 
 def test_every_table_has_a_chinese_title_for_messages(data_dir):

@@ -112,7 +112,7 @@ def test_a_database_with_broken_pages_is_reported(data_dir, tmp_path, demo):
 
 
 def test_demo_refuses_a_database_with_data(village):
-    from app.store.demo import NotEmptyError, populate_demo
+    from app.demo.township import NotEmptyError, populate_demo
 
     with pytest.raises(NotEmptyError):
         populate_demo()

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from app.demo.people import MEN, SURNAMES
 from app.domain import dibao as d
 from app.store import models, records
-from app.store.demo_people import MEN, SURNAMES
 
 
 def _panel(village: models.Village) -> list[list[str]]:

@@ -8,8 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from app.domain import money as mo
-from app.store import models, records
-from app.store import money
+from app.store import models, money, records
 
 # (day of month, months it falls in (None: every month), 摘要, account code, 收入 or 支出, amount)
 MONTHLY = (

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
+from app.demo.board import add_demo_board
+from app.demo.cadres import add_demo_cadres
+from app.demo.compacts import add_demo_compacts
+from app.demo.dibao import add_demo_dibao
+from app.demo.economy import add_demo_economy, add_demo_training
+from app.demo.households import add_demo_households
+from app.demo.matters import add_demo_matters
+from app.demo.meetings import add_demo_meetings
+from app.demo.money import add_demo_money
+from app.demo.people import add_demo_people
+from app.demo.review import add_demo_review
+from app.demo.services import add_demo_services
 from app.domain import wall_rules
 from app.store import models, records
-from app.store.demo_board import add_demo_board
-from app.store.demo_cadres import add_demo_cadres
-from app.store.demo_compacts import add_demo_compacts
-from app.store.demo_dibao import add_demo_dibao
-from app.store.demo_economy import add_demo_economy, add_demo_training
-from app.store.demo_households import add_demo_households
-from app.store.demo_services import add_demo_services
-from app.store.demo_matters import add_demo_matters
-from app.store.demo_money import add_demo_money
-from app.store.demo_meetings import add_demo_meetings
-from app.store.demo_people import add_demo_people
-from app.store.demo_review import add_demo_review
 from app.store.transactions import write_transaction
 from app.store.villages import checklist_items, create_village, first_village, has_data, replace_checklist
 
@@ -135,13 +136,22 @@ RULES = [
 ]
 
 
-def populate_demo(today: dt.date | None = None) -> list[models.Village]:
-    """Fills an empty database with the demo township; refuses one that holds data."""
+Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being made now)
+
+
+def populate_demo(today: dt.date | None = None, progress: Progress | None = None) -> list[models.Village]:
+    """Fills an empty database with the demo township; refuses one that holds data. It takes a few seconds:
+    `progress`, if given, is told before each step (a feature of a village), for a progress bar."""
     if has_data():
         raise NotEmptyError("数据库里已有村的资料，演示数据只能放进空的数据库。")
+    today = today or dt.date.today()
     created = []
+    steps = _village_steps(today)
+    total = len(VILLAGES) * len(steps) + 1
     with write_transaction():
         for index, (name, households, adults, reps, phone, venue) in enumerate(VILLAGES):
+            if progress:
+                progress(index * len(steps), total, f"{name}：村庄信息")
             village = create_village(
                 name=name,
                 township="涌溪乡",
@@ -153,25 +163,44 @@ def populate_demo(today: dt.date | None = None) -> list[models.Village]:
             )
             created.append(village)
             _venue(village, venue)
-            _checklist(village, index)
-            _facilities(village, index)
-            _rules(village, index)
-            _activities(village, index)
-            add_demo_people(village, index, today or dt.date.today())
-            add_demo_cadres(village, index)
-            add_demo_meetings(village, index, today or dt.date.today())
-            add_demo_review(village, index, today or dt.date.today())
-            add_demo_matters(village, today or dt.date.today())
-            add_demo_money(village, index, today or dt.date.today())
-            add_demo_compacts(village, index, today or dt.date.today())
-            add_demo_households(village, index, today or dt.date.today())
-            add_demo_services(village, index, today or dt.date.today())
-            add_demo_dibao(village, index, today or dt.date.today())
-            add_demo_economy(village, index, today or dt.date.today())
-            add_demo_training(village, today or dt.date.today())
+            for number, (title, add) in enumerate(steps):
+                if progress and number:
+                    progress(index * len(steps) + number, total, f"{name}：{title}")
+                add(village, index)
         # the village the program opens on has a board history; the others start theirs
-        add_demo_board(first_village(), today or dt.date.today())
+        opened_on = first_village()
+        if progress:
+            progress(total - 1, total, f"{opened_on.name}：公开栏")
+        add_demo_board(opened_on, today)
+    if progress:
+        progress(total, total, "完成")
     return created
+
+
+def _village_steps(today: dt.date) -> list[tuple[str, Callable]]:
+    """What each demo village is given, in order (later steps read what the earlier ones made)."""
+    return [
+        ("阵地", _positions),
+        ("党员", lambda village, index: add_demo_people(village, index, today)),
+        ("班子", lambda village, index: add_demo_cadres(village, index)),
+        ("三会一课", lambda village, index: add_demo_meetings(village, index, today)),
+        ("民主评议和党费", lambda village, index: add_demo_review(village, index, today)),
+        ("四议两公开", lambda village, index: add_demo_matters(village, today)),
+        ("村级财务", lambda village, index: add_demo_money(village, index, today)),
+        ("村规民约", lambda village, index: add_demo_compacts(village, index, today)),
+        ("农户", lambda village, index: add_demo_households(village, index, today)),
+        ("便民服务", lambda village, index: add_demo_services(village, index, today)),
+        ("低保评议", lambda village, index: add_demo_dibao(village, index, today)),
+        ("集体经济", lambda village, index: add_demo_economy(village, index, today)),
+        ("教育培训", lambda village, index: add_demo_training(village, today)),
+    ]
+
+
+def _positions(village, index: int) -> None:
+    _checklist(village, index)
+    _facilities(village, index)
+    _rules(village, index)
+    _activities(village, index)
 
 
 def _venue(village, venue) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from app.demo.people import COUNTY_CODE, MEN, SURNAMES, WOMEN
 from app.domain import households as h
 from app.domain import members as m
 from app.domain.values import id_check_char
 from app.store import models, records
-from app.store.demo_people import COUNTY_CODE, MEN, SURNAMES, WOMEN
 
 GROUPS = ["第一组", "第二组", "第三组", "第四组", "第五组", "第六组", "第七组", "第八组"]
 MARK_ODDS = (

@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from app.demo.money import number_vouchers
 from app.domain import money as mo
-from app.store import economy, models, records, training
-from app.store import money
-from app.store.demo_money import number_vouchers
+from app.store import economy, models, money, records, training
 
 # The operating income of each earlier year, oldest first, growing as the projects came in (the first years a 空壳村)
 OPERATING_GROWTH = ((28000, 36000, 52000, 71000, 93000), (12000, 15000, 21000, 30000, 44000))
